@@ -1,0 +1,9 @@
+namespace CampaignGrains.Abstractions;
+
+/// <summary>A campaign's cross-channel counts and its channels. Key: <see cref="CampaignKey.Of"/>.</summary>
+public interface ICampaignGrain : IStatisticsGrain
+{
+    /// <summary>The Campaign tab, or null if the campaign never received an event.</summary>
+    [ReadOnly]
+    Task<CampaignTab?> GetCampaignTabAsync(ReportWindow window);
+}

@@ -1,0 +1,32 @@
+using CampaignGrains.Grains.Reports;
+using CampaignGrains.Grains.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace CampaignGrains.Grains;
+
+[Reentrant]
+internal sealed class EmailGrain : Grain, IEmailGrain
+{
+    private readonly DurableStatistics _statistics;
+    private readonly TimeProvider _clock;
+
+    public EmailGrain(
+        [PersistentState("email", StorageNames.Statistics)] IPersistentState<StatisticsRecord> state,
+        TimeProvider clock,
+        ILogger<EmailGrain> logger)
+    {
+        _clock = clock;
+        _statistics = new DurableStatistics(state, StatisticsShape.Email, clock, logger, DeactivateOnIdle);
+    }
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _statistics.Load();
+        return Task.CompletedTask;
+    }
+
+    public Task<ShareOutcome> RecordAsync(BatchShare share) => _statistics.RecordAsync(share);
+
+    public Task<EmailTab> GetEmailTabAsync(ReportWindow window) =>
+        Task.FromResult(EmailReport.Build(ReportViews.Read(_statistics.Statistics, window, _clock.GetUtcNow()), window));
+}

@@ -1,0 +1,32 @@
+using CampaignGrains.Grains.Reports;
+using CampaignGrains.Grains.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace CampaignGrains.Grains;
+
+[Reentrant]
+internal sealed class PushGrain : Grain, IPushGrain
+{
+    private readonly DurableStatistics _statistics;
+    private readonly TimeProvider _clock;
+
+    public PushGrain(
+        [PersistentState("push", StorageNames.Statistics)] IPersistentState<StatisticsRecord> state,
+        TimeProvider clock,
+        ILogger<PushGrain> logger)
+    {
+        _clock = clock;
+        _statistics = new DurableStatistics(state, StatisticsShape.Push, clock, logger, DeactivateOnIdle);
+    }
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _statistics.Load();
+        return Task.CompletedTask;
+    }
+
+    public Task<ShareOutcome> RecordAsync(BatchShare share) => _statistics.RecordAsync(share);
+
+    public Task<PushTab> GetPushTabAsync(ReportWindow window) =>
+        Task.FromResult(PushReport.Build(ReportViews.Read(_statistics.Statistics, window, _clock.GetUtcNow()), window));
+}

@@ -1,0 +1,97 @@
+using CampaignGrains.Grains.Ingest;
+using Microsoft.Extensions.Logging;
+
+namespace CampaignGrains.Grains.Storage;
+
+/// <summary>
+/// A grain's statistics, idempotency ledger and channels, loaded from and written to one persistent
+/// record. A share is acknowledged only after the write that holds it completed; shares arriving while
+/// a write is in flight are applied at once and acknowledged together by the next write.
+/// </summary>
+internal sealed class DurableStatistics
+{
+    private readonly IPersistentState<StatisticsRecord> _state;
+    private readonly StatisticsShape _shape;
+    private readonly TimeProvider _clock;
+    private readonly ILogger _logger;
+    private readonly Action _deactivate;
+    private readonly GroupCommit _commit;
+    private readonly HashSet<Channel> _channels = [];
+    private BatchLedger _ledger = new();
+
+    public DurableStatistics(IPersistentState<StatisticsRecord> state, StatisticsShape shape, TimeProvider clock, ILogger logger, Action deactivate)
+    {
+        _state = state;
+        _shape = shape;
+        _clock = clock;
+        _logger = logger;
+        _deactivate = deactivate;
+        _commit = new GroupCommit(WriteAsync);
+        Statistics = new DeliveryStatistics(shape);
+    }
+
+    public DeliveryStatistics Statistics { get; private set; }
+
+    public IReadOnlyCollection<Channel> Channels => _channels;
+
+    /// <summary>True once any batch was applied: the campaign exists.</summary>
+    public bool HasBatches => _ledger.Count > 0;
+
+    /// <summary>Reads the record Orleans loaded before activation.</summary>
+    public void Load()
+    {
+        (Statistics, _ledger) = StatisticsCodec.Decode(_state.State.Payload, _shape);
+        _channels.UnionWith(_state.State.Channels);
+    }
+
+    public async Task<ShareOutcome> RecordAsync(BatchShare share)
+    {
+        if (_commit.Fault is not null) throw Unavailable();
+
+        var check = _ledger.Check(share.KeyHash, share.Fingerprint);
+        if (check == BatchCheck.KeyReusedWithOtherContent) return ShareOutcome.KeyReusedWithOtherContent;
+        var changed = check == BatchCheck.New;
+        if (changed)
+        {
+            var now = _clock.GetUtcNow();
+            foreach (var e in share.Events) Statistics.Record(EventMetrics.ToStatisticsEvent(e), now);
+            _channels.UnionWith(share.Channels);
+            _ledger.Remember(share.KeyHash, share.Fingerprint);
+        }
+
+        // A retry may arrive while the write holding its first attempt is still in flight: it is a
+        // duplicate only once that write is durable.
+        try
+        {
+            await _commit.WhenDurableAsync(changed);
+        }
+        catch (Exception exception) when (exception is not StatisticsUnavailableException)
+        {
+            throw Unavailable();
+        }
+        return changed ? ShareOutcome.Applied : ShareOutcome.AlreadyApplied;
+    }
+
+    private async Task WriteAsync()
+    {
+        _state.State = new StatisticsRecord
+        {
+            Payload = StatisticsCodec.Encode(Statistics, _ledger),
+            Channels = [.. _channels.Order()],
+        };
+        try
+        {
+            await _state.WriteStateAsync();
+        }
+        catch (Exception exception)
+        {
+            // Memory now holds shares that storage may not: reload from storage in a fresh activation.
+            _logger.LogError(exception, "Writing statistics failed; deactivating to reload from storage");
+            _deactivate();
+            throw;
+        }
+    }
+
+    private static StatisticsUnavailableException Unavailable() =>
+        new("Statistics storage did not take the write; nothing was acknowledged. Retry the batch with the same idempotency key.");
+}
