@@ -8,11 +8,11 @@ namespace CampaignGrains.Grains;
 internal sealed class CampaignGrain : Grain, ICampaignGrain
 {
     private readonly DurableStatistics _statistics;
-    private readonly TimeProvider _clock;
+    private readonly StatisticsClock _clock;
 
     public CampaignGrain(
         [PersistentState("campaign", StorageNames.Statistics)] IPersistentState<StatisticsRecord> state,
-        TimeProvider clock,
+        StatisticsClock clock,
         ILogger<CampaignGrain> logger)
     {
         _clock = clock;
@@ -30,7 +30,7 @@ internal sealed class CampaignGrain : Grain, ICampaignGrain
     public Task<CampaignTab?> GetCampaignTabAsync(ReportWindow window)
     {
         if (!_statistics.HasBatches) return Task.FromResult<CampaignTab?>(null);
-        var view = ReportViews.Read(_statistics.Statistics, window, _clock.GetUtcNow());
+        var view = ReportViews.Read(_statistics.Statistics, window, _clock.UtcNow);
         var totals = view.Totals;
         return Task.FromResult<CampaignTab?>(new CampaignTab(
             ReportViews.SpanOf(view, window),

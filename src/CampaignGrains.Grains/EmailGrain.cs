@@ -8,11 +8,11 @@ namespace CampaignGrains.Grains;
 internal sealed class EmailGrain : Grain, IEmailGrain
 {
     private readonly DurableStatistics _statistics;
-    private readonly TimeProvider _clock;
+    private readonly StatisticsClock _clock;
 
     public EmailGrain(
         [PersistentState("email", StorageNames.Statistics)] IPersistentState<StatisticsRecord> state,
-        TimeProvider clock,
+        StatisticsClock clock,
         ILogger<EmailGrain> logger)
     {
         _clock = clock;
@@ -28,5 +28,5 @@ internal sealed class EmailGrain : Grain, IEmailGrain
     public Task<ShareOutcome> RecordAsync(BatchShare share) => _statistics.RecordAsync(share);
 
     public Task<EmailTab> GetEmailTabAsync(ReportWindow window) =>
-        Task.FromResult(EmailReport.Build(ReportViews.Read(_statistics.Statistics, window, _clock.GetUtcNow()), window));
+        Task.FromResult(EmailReport.Build(ReportViews.Read(_statistics.Statistics, window, _clock.UtcNow), window));
 }

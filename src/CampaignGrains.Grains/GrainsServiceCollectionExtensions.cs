@@ -7,11 +7,15 @@ namespace CampaignGrains.Grains;
 
 public static class GrainsServiceCollectionExtensions
 {
-    /// <summary>The services the grains need: the clock, ingest limits and the profile hasher.</summary>
+    /// <summary>The services the grains need: the statistics clock, ingest limits and the profile hasher.</summary>
     public static IServiceCollection AddCampaignGrains(this IServiceCollection services, IConfiguration configuration)
     {
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<IngestOptions>().Bind(configuration.GetSection(IngestOptions.Section));
+        services.TryAddSingleton(new StatisticsClock(TimeProvider.System));
+        services.AddOptions<IngestOptions>()
+            .Bind(configuration.GetSection(IngestOptions.Section))
+            .Validate(options => ProfileHasher.ParseKey(options.ProfileHashKey) is not null, ProfileHasher.KeyRequirement)
+            .Validate(options => options.MaxEventsPerBatch is > 0 and <= 100_000, $"{IngestOptions.Section}:{nameof(IngestOptions.MaxEventsPerBatch)} must be between 1 and 100000.")
+            .ValidateOnStart();
         services.AddSingleton<ProfileHasher>();
         return services;
     }

@@ -8,11 +8,11 @@ namespace CampaignGrains.Grains;
 internal sealed class PushGrain : Grain, IPushGrain
 {
     private readonly DurableStatistics _statistics;
-    private readonly TimeProvider _clock;
+    private readonly StatisticsClock _clock;
 
     public PushGrain(
         [PersistentState("push", StorageNames.Statistics)] IPersistentState<StatisticsRecord> state,
-        TimeProvider clock,
+        StatisticsClock clock,
         ILogger<PushGrain> logger)
     {
         _clock = clock;
@@ -28,5 +28,5 @@ internal sealed class PushGrain : Grain, IPushGrain
     public Task<ShareOutcome> RecordAsync(BatchShare share) => _statistics.RecordAsync(share);
 
     public Task<PushTab> GetPushTabAsync(ReportWindow window) =>
-        Task.FromResult(PushReport.Build(ReportViews.Read(_statistics.Statistics, window, _clock.GetUtcNow()), window));
+        Task.FromResult(PushReport.Build(ReportViews.Read(_statistics.Statistics, window, _clock.UtcNow), window));
 }

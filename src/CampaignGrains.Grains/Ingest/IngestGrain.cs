@@ -8,14 +8,14 @@ namespace CampaignGrains.Grains.Ingest;
 /// key on its own. Stateless: any silo can run as many of these as the load needs.
 /// </summary>
 [StatelessWorker]
-internal sealed class IngestGrain(ProfileHasher profileHasher, IOptions<IngestOptions> options, TimeProvider clock) : Grain, IIngestGrain
+internal sealed class IngestGrain(ProfileHasher profileHasher, IOptions<IngestOptions> options, StatisticsClock clock) : Grain, IIngestGrain
 {
     public async Task<IngestResult> IngestAsync(EventBatch batch)
     {
         ValidateBatch(batch);
         var keyHash = BatchFingerprint.OfKey(batch.TenantId, batch.IdempotencyKey);
         var fingerprint = BatchFingerprint.OfContent(batch);
-        var now = clock.GetUtcNow();
+        var now = clock.UtcNow;
 
         var issues = new List<EventIssue>();
         var campaigns = new Dictionary<string, CampaignShares>(StringComparer.Ordinal);

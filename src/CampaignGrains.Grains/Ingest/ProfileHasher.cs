@@ -13,19 +13,17 @@ public sealed class ProfileHasher
 {
     private readonly byte[] _key;
 
-    public ProfileHasher(IOptions<IngestOptions> options)
+    public ProfileHasher(IOptions<IngestOptions> options) =>
+        _key = ParseKey(options.Value.ProfileHashKey) ?? throw new InvalidOperationException(KeyRequirement);
+
+    public static string KeyRequirement =>
+        $"{IngestOptions.Section}:{nameof(IngestOptions.ProfileHashKey)} (environment variable {IngestOptions.Section}__{nameof(IngestOptions.ProfileHashKey)}) " +
+        "must be a base64 secret of at least 16 bytes.";
+
+    public static byte[]? ParseKey(string? base64)
     {
-        var configured = options.Value.ProfileHashKey;
-        try
-        {
-            _key = Convert.FromBase64String(configured);
-        }
-        catch (FormatException)
-        {
-            throw new InvalidOperationException($"{IngestOptions.Section}:{nameof(IngestOptions.ProfileHashKey)} is not base64.");
-        }
-        if (_key.Length < 16)
-            throw new InvalidOperationException($"{IngestOptions.Section}:{nameof(IngestOptions.ProfileHashKey)} must be at least 16 bytes (base64); it is {_key.Length}.");
+        var buffer = new byte[((base64?.Length ?? 0) * 3 / 4) + 3];
+        return Convert.TryFromBase64String(base64 ?? "", buffer, out var length) && length >= 16 ? buffer[..length] : null;
     }
 
     public ulong Hash(string profileId)

@@ -12,14 +12,14 @@ internal sealed class DurableStatistics
 {
     private readonly IPersistentState<StatisticsRecord> _state;
     private readonly StatisticsShape _shape;
-    private readonly TimeProvider _clock;
+    private readonly StatisticsClock _clock;
     private readonly ILogger _logger;
     private readonly Action _deactivate;
     private readonly GroupCommit _commit;
     private readonly HashSet<Channel> _channels = [];
     private BatchLedger _ledger = new();
 
-    public DurableStatistics(IPersistentState<StatisticsRecord> state, StatisticsShape shape, TimeProvider clock, ILogger logger, Action deactivate)
+    public DurableStatistics(IPersistentState<StatisticsRecord> state, StatisticsShape shape, StatisticsClock clock, ILogger logger, Action deactivate)
     {
         _state = state;
         _shape = shape;
@@ -53,7 +53,7 @@ internal sealed class DurableStatistics
         var changed = check == BatchCheck.New;
         if (changed)
         {
-            var now = _clock.GetUtcNow();
+            var now = _clock.UtcNow;
             foreach (var e in share.Events) Statistics.Record(EventMetrics.ToStatisticsEvent(e), now);
             _channels.UnionWith(share.Channels);
             _ledger.Remember(share.KeyHash, share.Fingerprint);

@@ -1,0 +1,21 @@
+namespace CampaignGrains.Silo;
+
+/// <summary>How the silo joins its cluster. Section "Orleans" of the configuration.</summary>
+public sealed class SiloOptions
+{
+    public const string Section = "Orleans";
+
+    /// <summary>"Localhost" (one silo, development) or "AzureTable" (every silo on the same storage account).</summary>
+    public string Clustering { get; set; } = "Localhost";
+
+    public string ClusterId { get; set; } = "campaigngrains";
+
+    public string ServiceId { get; set; } = "campaigngrains";
+
+    public int SiloPort { get; set; } = 11111;
+
+    public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>The address other silos reach this one at (the pod IP in Kubernetes); loopback if unset.</summary>
+    public string? AdvertisedIPAddress { get; set; }
+}

@@ -1,0 +1,62 @@
+using System.Collections.Concurrent;
+using Orleans.Runtime;
+using Orleans.Storage;
+
+namespace CampaignGrains.Grains.Tests.Fixtures;
+
+/// <summary>
+/// In-memory grain storage for unit tests of grain logic that counts writes per grain, can hold
+/// writes back and can make the next write fail, as a real store does under load or outage.
+/// </summary>
+internal sealed class ControlledGrainStorage : IGrainStorage
+{
+    private readonly ConcurrentDictionary<string, (string ETag, object State)> _records = new();
+    private readonly ConcurrentDictionary<string, int> _writes = new();
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _holds = new();
+    private readonly ConcurrentDictionary<string, Exception> _failures = new();
+
+    public int WritesOf(string campaignKey, string stateName) => _writes.GetValueOrDefault(Key(stateName, campaignKey));
+
+    /// <summary>Writes of this campaign's grains wait until the returned source is completed.</summary>
+    public TaskCompletionSource HoldWrites(string campaignKey) =>
+        _holds.GetOrAdd(campaignKey, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+
+    public void FailNextWrite(string campaignKey, string stateName, Exception failure) => _failures[Key(stateName, campaignKey)] = failure;
+
+    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        if (_records.TryGetValue(Key(stateName, grainId.Key.ToString()!), out var record))
+        {
+            grainState.State = (T)record.State;
+            grainState.ETag = record.ETag;
+            grainState.RecordExists = true;
+        }
+        return Task.CompletedTask;
+    }
+
+    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        var campaignKey = grainId.Key.ToString()!;
+        var key = Key(stateName, campaignKey);
+        _writes.AddOrUpdate(key, 1, (_, count) => count + 1);
+        if (_holds.TryGetValue(campaignKey, out var hold)) await hold.Task;
+        if (_failures.TryRemove(key, out var failure)) throw failure;
+
+        var current = _records.TryGetValue(key, out var record) ? record.ETag : null;
+        if (current != grainState.ETag) throw new InconsistentStateException($"ETag mismatch for {key}", current, grainState.ETag);
+        var etag = Guid.NewGuid().ToString("N");
+        _records[key] = (etag, grainState.State!);
+        grainState.ETag = etag;
+        grainState.RecordExists = true;
+    }
+
+    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        _records.TryRemove(Key(stateName, grainId.Key.ToString()!), out _);
+        grainState.ETag = null;
+        grainState.RecordExists = false;
+        return Task.CompletedTask;
+    }
+
+    private static string Key(string stateName, string campaignKey) => $"{stateName}|{campaignKey}";
+}

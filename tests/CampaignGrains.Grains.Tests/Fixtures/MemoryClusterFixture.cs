@@ -1,0 +1,40 @@
+using CampaignGrains.Grains.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.Runtime.Hosting;
+using Orleans.TestingHost;
+
+namespace CampaignGrains.Grains.Tests.Fixtures;
+
+/// <summary>One in-process silo on <see cref="ControlledGrainStorage"/>, shared by the grain-logic tests.</summary>
+public sealed class MemoryClusterFixture : IAsyncLifetime
+{
+    public FakeTimeProvider Time { get; } = new(TestConfiguration.Start);
+
+    internal ControlledGrainStorage Storage { get; } = new();
+
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    public IGrainFactory Grains => Cluster.Client;
+
+    public async ValueTask InitializeAsync()
+    {
+        var builder = new InProcessTestClusterBuilder();
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.Services.AddSingleton(new StatisticsClock(Time));
+            silo.Services.AddCampaignGrains(TestConfiguration.Create());
+            silo.Services.AddGrainStorage(StorageNames.Statistics, (_, _) => Storage);
+        });
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async ValueTask DisposeAsync() => await Cluster.DisposeAsync();
+}
+
+[CollectionDefinition(Name)]
+public sealed class MemoryClusterCollection : ICollectionFixture<MemoryClusterFixture>
+{
+    public const string Name = "memory cluster";
+}

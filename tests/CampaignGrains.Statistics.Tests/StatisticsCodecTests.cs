@@ -1,0 +1,60 @@
+namespace CampaignGrains.Statistics.Tests;
+
+public class StatisticsCodecTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Decoded_state_reports_exactly_what_the_encoded_state_did()
+    {
+        var statistics = new DeliveryStatistics(StatisticsShape.Push);
+        var ledger = new BatchLedger();
+        var random = new Random(11);
+        for (var i = 0; i < 5_000; i++)
+        {
+            var metric = (Metric)random.Next(MetricCounts.Length);
+            statistics.Record(new StatisticsEvent(metric, Now.AddMinutes(-random.Next(3 * 24 * 60)), ProfileHashes.Of(random.Next(800)),
+                Platform: $"os{random.Next(20)}", Reason: $"reason {random.Next(50)}"), Now);
+            if (i % 10 == 0) ledger.Remember((ulong)i, (ulong)i * 7);
+        }
+
+        var (decoded, decodedLedger) = StatisticsCodec.Decode(StatisticsCodec.Encode(statistics, ledger), StatisticsShape.Push);
+
+        AssertSameView(statistics.ViewLast24Hours(Now), decoded.ViewLast24Hours(Now));
+        AssertSameView(statistics.ViewAllTime(Now), decoded.ViewAllTime(Now));
+        Assert.Equal(ledger.Count, decodedLedger.Count);
+        Assert.Equal(BatchCheck.AlreadyApplied, decodedLedger.Check(4_990, 4_990 * 7));
+        Assert.Equal(BatchCheck.KeyReusedWithOtherContent, decodedLedger.Check(4_990, 1));
+    }
+
+    [Fact]
+    public void Empty_payload_is_a_new_grain() =>
+        Assert.Equal(0, StatisticsCodec.Decode([], StatisticsShape.Email).Statistics.ViewAllTime(Now).Totals[Metric.Sent]);
+
+    [Fact]
+    public void Unknown_format_version_is_refused() =>
+        Assert.Throws<InvalidDataException>(() => StatisticsCodec.Decode([99], StatisticsShape.Email));
+
+    private static void AssertSameView(StatisticsView expected, StatisticsView actual)
+    {
+        Assert.Equal(expected.Totals.ToArray(), actual.Totals.ToArray());
+        Assert.Equal(expected.Series.Select(p => (p.Start, p.Counts.ToArray())), actual.Series.Select(p => (p.Start, p.Counts.ToArray())), SeriesComparer.Instance);
+        Assert.Equal(expected.UniqueOpens, actual.UniqueOpens);
+        Assert.Equal(Rows(expected.Platforms), Rows(actual.Platforms));
+        Assert.Equal(Rows(expected.ErrorReasons), Rows(actual.ErrorReasons));
+        Assert.Equal(Rows(expected.ExcludeReasons), Rows(actual.ExcludeReasons));
+        Assert.Equal(Rows(expected.BounceReasons), Rows(actual.BounceReasons));
+    }
+
+    private static string Rows(BreakdownView? view) =>
+        view is null ? "" : string.Join(";", view.Rows.OrderBy(row => row.Key, StringComparer.Ordinal)
+            .Select(row => $"{row.Key}={string.Join(",", row.Counts.ToArray())}/{row.MaxUndercount}"))
+            + $"|other={string.Join(",", view.Other.ToArray())}";
+
+    private sealed class SeriesComparer : IEqualityComparer<(DateTimeOffset, long[])>
+    {
+        public static readonly SeriesComparer Instance = new();
+        public bool Equals((DateTimeOffset, long[]) x, (DateTimeOffset, long[]) y) => x.Item1 == y.Item1 && x.Item2.SequenceEqual(y.Item2);
+        public int GetHashCode((DateTimeOffset, long[]) obj) => obj.Item1.GetHashCode();
+    }
+}
