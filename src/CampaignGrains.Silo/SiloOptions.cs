@@ -1,9 +1,9 @@
 namespace CampaignGrains.Silo;
 
-/// <summary>How the silo joins its cluster. Section "Orleans" of the configuration.</summary>
+/// <summary>How the silo joins its cluster. Section "Silo" of the configuration (not "Orleans", which Orleans reads itself).</summary>
 public sealed class SiloOptions
 {
-    public const string Section = "Orleans";
+    public const string Section = "Silo";
 
     /// <summary>"Localhost" (one silo, development) or "AzureTable" (every silo on the same storage account).</summary>
     public string Clustering { get; set; } = "Localhost";

@@ -5,9 +5,10 @@ namespace CampaignGrains.Grains.Ingest;
 /// <summary>
 /// Validates a batch and fans each campaign's events out to its campaign, email and push grains, all
 /// three every time, so each of them records the batch's key and can recognise a retry or a reused
-/// key on its own. Stateless: any silo can run as many of these as the load needs.
+/// key on its own. Stateless and reentrant: it only waits on the grains it called, so one activation
+/// carries many batches at once.
 /// </summary>
-[StatelessWorker]
+[StatelessWorker, Reentrant]
 internal sealed class IngestGrain(ProfileHasher profileHasher, IOptions<IngestOptions> options, StatisticsClock clock) : Grain, IIngestGrain
 {
     public async Task<IngestResult> IngestAsync(EventBatch batch)

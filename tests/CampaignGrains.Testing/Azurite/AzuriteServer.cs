@@ -39,8 +39,11 @@ public sealed class AzuriteServer : IAsyncDisposable
     private const string ParentWatchdog =
         "--import=data:text/javascript,process.stdin.on('end',()=>process.exit(0)).resume().unref?.()";
 
-    // Every Azurite process started by this class that may still be running.
-    private static readonly ConcurrentDictionary<int, Process> LiveProcesses = new();
+    // Azurite prints this once a graceful (SIGINT) shutdown has flushed and closed its stores.
+    private const string ClosedMessage = "Table service successfully closed";
+
+    // Every Azurite process started by this class that may still be running, with its data directory.
+    private static readonly ConcurrentDictionary<int, (Process Process, string DataDirectory)> LiveProcesses = new();
 
     static AzuriteServer()
     {
@@ -52,6 +55,7 @@ public sealed class AzuriteServer : IAsyncDisposable
     private readonly string _repoRoot;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private Process? _process;
+    private TaskCompletionSource _closed = NewClosedSignal();
     private bool _disposed;
 
     private AzuriteServer(string repoRoot, string executable, int port, string dataDirectory)
@@ -163,6 +167,8 @@ public sealed class AzuriteServer : IAsyncDisposable
     private async Task StartProcessAsync(CancellationToken ct)
     {
         var output = new StringBuilder();
+        var closed = NewClosedSignal();
+        _closed = closed;
 
         var startInfo = new ProcessStartInfo(_executable)
         {
@@ -194,7 +200,14 @@ public sealed class AzuriteServer : IAsyncDisposable
             : nodeOptions + " " + ParentWatchdog;
 
         var process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
-        process.OutputDataReceived += (_, e) => Append(output, "stdout", e.Data);
+        process.OutputDataReceived += (_, e) =>
+        {
+            Append(output, "stdout", e.Data);
+            if (e.Data is not null && e.Data.Contains(ClosedMessage, StringComparison.Ordinal))
+            {
+                closed.TrySetResult();
+            }
+        };
         process.ErrorDataReceived += (_, e) => Append(output, "stderr", e.Data);
 
         if (!process.Start())
@@ -204,7 +217,7 @@ public sealed class AzuriteServer : IAsyncDisposable
         }
 
         _process = process;
-        LiveProcesses[process.Id] = process;
+        LiveProcesses[process.Id] = (process, DataDirectory);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
@@ -256,15 +269,10 @@ public sealed class AzuriteServer : IAsyncDisposable
         {
             if (!process.HasExited && !OperatingSystem.IsWindows() && SysKill(process.Id, SigInt) == 0)
             {
-                using var graceful = new CancellationTokenSource(GracefulStopTimeout);
-                try
-                {
-                    await process.WaitForExitAsync(graceful.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    // Fall through to a hard kill.
-                }
+                // Azurite flushes its stores on SIGINT but does not always exit afterwards, so wait for
+                // either the exit or its "closed" message, then make sure with a kill below.
+                await Task.WhenAny(process.WaitForExitAsync(), _closed.Task, Task.Delay(GracefulStopTimeout))
+                    .ConfigureAwait(false);
             }
 
             if (!process.HasExited)
@@ -364,6 +372,9 @@ public sealed class AzuriteServer : IAsyncDisposable
             $"Could not find the repository root (a directory containing package.json and CampaignGrains.sln) above '{AppContext.BaseDirectory}'.");
     }
 
+    private static TaskCompletionSource NewClosedSignal() =>
+        new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     private static void Append(StringBuilder output, string stream, string? line)
     {
         if (line is null)
@@ -392,7 +403,7 @@ public sealed class AzuriteServer : IAsyncDisposable
 
     private static void KillAllLive()
     {
-        foreach (var (id, process) in LiveProcesses)
+        foreach (var (id, (process, dataDirectory)) in LiveProcesses)
         {
             try
             {
@@ -407,6 +418,15 @@ public sealed class AzuriteServer : IAsyncDisposable
             }
 
             LiveProcesses.TryRemove(id, out _);
+            try
+            {
+                process.WaitForExit(2000);
+                Directory.Delete(dataDirectory, recursive: true);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
+            {
+                // Best effort during shutdown.
+            }
         }
     }
 }
