@@ -13,8 +13,6 @@ public sealed class HourlyCounts
 
     private readonly List<(long Hour, MetricCounts Counts)> _hours = [];
 
-    public bool IsEmpty => _hours.Count == 0;
-
     internal IReadOnlyList<(long Hour, MetricCounts Counts)> Hours => _hours;
 
     public void Add(long hour, Metric metric, long oldestLiveHour)
