@@ -31,7 +31,6 @@ public sealed class Breakdown(int capacity, MetricMask metrics)
         {
             entry = Admit(key);
         }
-        entry.Weight++;
         entry.Totals[metric]++;
         if (liveHour is { } hour) entry.Live.Add(hour, metric, oldestLiveHour);
     }
@@ -76,7 +75,15 @@ public sealed class BreakdownEntry(long maxUndercount)
     public MetricCounts Totals;
 
     /// <summary>Events counted since this key was last admitted: its weight in the eviction order.</summary>
-    public long Weight { get; internal set; }
+    internal long Weight
+    {
+        get
+        {
+            long weight = 0;
+            foreach (var count in Totals) weight += count;
+            return weight;
+        }
+    }
 
     /// <summary>Events this key may have had before its last admission (Space-Saving's error term).</summary>
     public long MaxUndercount { get; } = maxUndercount;

@@ -70,7 +70,6 @@ public static class StatisticsCodec
     private static void WriteEntry(BinaryWriter writer, BreakdownEntry entry)
     {
         writer.Write7BitEncodedInt64(entry.MaxUndercount);
-        writer.Write7BitEncodedInt64(entry.Weight);
         WriteCounts(writer, entry.Totals);
         WriteList(writer, entry.Live.Hours.ToList(), (w, hour) => { w.Write7BitEncodedInt64(hour.Hour); WriteCounts(w, hour.Counts); });
     }
@@ -90,7 +89,6 @@ public static class StatisticsCodec
 
     private static void ReadEntryBody(BinaryReader reader, BreakdownEntry entry)
     {
-        entry.Weight = reader.Read7BitEncodedInt64();
         entry.Totals = ReadCounts(reader);
         ReadList(reader, r => entry.Live.Restore(r.Read7BitEncodedInt64(), ReadCounts(r)));
     }

@@ -86,7 +86,6 @@ public sealed class WorstCaseStateTests
 
     private static void FillEntry(BreakdownEntry entry, MetricMask metrics, long currentHour)
     {
-        entry.Weight = Huge;
         entry.Totals = Full(metrics.Bits);
         for (var hour = currentHour - HourlyCounts.MaxHours + 1; hour <= currentHour; hour++) entry.Live.Restore(hour, Full(metrics.Bits));
     }
