@@ -27,6 +27,9 @@ internal sealed class EmailGrain : Grain, IEmailGrain
 
     public Task<ShareOutcome> RecordAsync(BatchShare share) => _statistics.RecordAsync(share);
 
-    public Task<EmailTab> GetEmailTabAsync(ReportWindow window) =>
+    public Task<long> WaitForChangeAsync(long knownVersion, TimeSpan maxWait, CancellationToken cancellationToken) =>
+        _statistics.WaitForChangeAsync(knownVersion, maxWait, cancellationToken);
+
+    public Task<EmailTab> GetEmailTabAsync(ReportWindow window, CancellationToken cancellationToken) =>
         Task.FromResult(EmailReport.Build(ReportViews.Read(_statistics.Statistics, window, _clock.UtcNow), window));
 }

@@ -27,6 +27,9 @@ internal sealed class PushGrain : Grain, IPushGrain
 
     public Task<ShareOutcome> RecordAsync(BatchShare share) => _statistics.RecordAsync(share);
 
-    public Task<PushTab> GetPushTabAsync(ReportWindow window) =>
+    public Task<long> WaitForChangeAsync(long knownVersion, TimeSpan maxWait, CancellationToken cancellationToken) =>
+        _statistics.WaitForChangeAsync(knownVersion, maxWait, cancellationToken);
+
+    public Task<PushTab> GetPushTabAsync(ReportWindow window, CancellationToken cancellationToken) =>
         Task.FromResult(PushReport.Build(ReportViews.Read(_statistics.Statistics, window, _clock.UtcNow), window));
 }

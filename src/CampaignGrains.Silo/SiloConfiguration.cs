@@ -1,6 +1,8 @@
 using System.Net;
 using Azure.Data.Tables;
+using CampaignGrains.Grains.Directory;
 using CampaignGrains.Grains.Storage;
+using CampaignGrains.Silo.Directory;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
@@ -43,22 +45,26 @@ public static class SiloConfiguration
                 throw new InvalidOperationException($"{SiloOptions.Section}:{nameof(SiloOptions.Clustering)} is '{options.Clustering}'; use Localhost or AzureTable.");
         }
 
-        return silo.AddStatisticsStorage(storage);
+        return silo.AddCampaignStorage(storage);
     }
 
     /// <summary>
     /// Grain state on Azure Table storage, written with the Orleans binary serializer: the record is one
-    /// byte array, which JSON would inflate by a third with base64 and serialize far slower.
+    /// byte array, which JSON would inflate by a third with base64 and serialize far slower. The campaign
+    /// directory lives in the same account.
     /// </summary>
-    public static ISiloBuilder AddStatisticsStorage(this ISiloBuilder silo, string connectionString) =>
-        silo.AddAzureTableGrainStorage(StorageNames.Statistics, options => options.Configure<IServiceProvider>((table, services) =>
+    public static ISiloBuilder AddCampaignStorage(this ISiloBuilder silo, string connectionString)
+    {
+        silo.Services.AddSingleton<ICampaignDirectory>(new TableCampaignDirectory(new TableServiceClient(connectionString)));
+        return silo.AddAzureTableGrainStorage(StorageNames.Statistics, options => options.Configure<IServiceProvider>((table, services) =>
         {
             table.TableServiceClient = new TableServiceClient(connectionString);
             table.TableName = StatisticsTable;
             table.GrainStorageSerializer = new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>());
         }));
+    }
 
-    private static string RequiredConnectionString(IConfiguration configuration) =>
+    public static string RequiredConnectionString(IConfiguration configuration) =>
         configuration.GetConnectionString(StorageConnectionName) is { Length: > 0 } value
             ? value
             : throw new InvalidOperationException(

@@ -1,9 +1,9 @@
 namespace CampaignGrains.Silo;
 
-/// <summary>How the silo joins its cluster. Section "Silo" of the configuration (not "Orleans", which Orleans reads itself).</summary>
+/// <summary>How the silo joins its cluster. Section "Cluster" of the configuration (not "Orleans", which Orleans reads itself); the standalone gateway reads the same section.</summary>
 public sealed class SiloOptions
 {
-    public const string Section = "Silo";
+    public const string Section = "Cluster";
 
     /// <summary>"Localhost" (one silo, development) or "AzureTable" (every silo on the same storage account).</summary>
     public string Clustering { get; set; } = "Localhost";

@@ -23,4 +23,11 @@ public static class CampaignKey
         if (!IsValidId(campaignId)) throw new ArgumentException($"Invalid campaign id '{campaignId}'.", nameof(campaignId));
         return $"{tenantId}/{campaignId}";
     }
+
+    /// <summary>The tenant and campaign of a key made by <see cref="Of"/>.</summary>
+    public static (string TenantId, string CampaignId) Split(string key)
+    {
+        var separator = key.IndexOf('/');
+        return (key[..separator], key[(separator + 1)..]);
+    }
 }

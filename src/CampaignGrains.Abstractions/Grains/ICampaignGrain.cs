@@ -5,5 +5,9 @@ public interface ICampaignGrain : IStatisticsGrain
 {
     /// <summary>The Campaign tab, or null if the campaign never received an event.</summary>
     [ReadOnly]
-    Task<CampaignTab?> GetCampaignTabAsync(ReportWindow window);
+    Task<CampaignTab?> GetCampaignTabAsync(ReportWindow window, CancellationToken cancellationToken = default);
+
+    /// <summary>True once the campaign received a batch.</summary>
+    [ReadOnly]
+    Task<bool> ExistsAsync(CancellationToken cancellationToken = default);
 }

@@ -5,5 +5,5 @@ public interface IEmailGrain : IStatisticsGrain
 {
     /// <summary>The Email tab (zeros if the campaign sent no email).</summary>
     [ReadOnly]
-    Task<EmailTab> GetEmailTabAsync(ReportWindow window);
+    Task<EmailTab> GetEmailTabAsync(ReportWindow window, CancellationToken cancellationToken = default);
 }

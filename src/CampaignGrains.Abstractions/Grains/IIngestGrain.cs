@@ -11,5 +11,5 @@ public interface IIngestGrain : IGrainWithIntegerKey
     /// when storage could not take the batch: nothing was acknowledged, and retrying the same batch
     /// with the same key is safe.
     /// </summary>
-    Task<IngestResult> IngestAsync(EventBatch batch);
+    Task<IngestResult> IngestAsync(EventBatch batch, CancellationToken cancellationToken = default);
 }

@@ -5,5 +5,5 @@ public interface IPushGrain : IStatisticsGrain
 {
     /// <summary>The Push tab (zeros if the campaign sent no push).</summary>
     [ReadOnly]
-    Task<PushTab> GetPushTabAsync(ReportWindow window);
+    Task<PushTab> GetPushTabAsync(ReportWindow window, CancellationToken cancellationToken = default);
 }

@@ -8,4 +8,11 @@ public interface IStatisticsGrain : IGrainWithStringKey
     /// applied changes nothing. Called by <see cref="IIngestGrain"/>.
     /// </summary>
     Task<ShareOutcome> RecordAsync(BatchShare share);
+
+    /// <summary>
+    /// Answers this grain's statistics version as soon as it differs from <paramref name="knownVersion"/>,
+    /// or after <paramref name="maxWait"/> when nothing changed. Lets a watcher wait for news without polling.
+    /// </summary>
+    [ReadOnly]
+    Task<long> WaitForChangeAsync(long knownVersion, TimeSpan maxWait, CancellationToken cancellationToken = default);
 }

@@ -11,7 +11,7 @@ namespace CampaignGrains.Grains.Ingest;
 [StatelessWorker, Reentrant]
 internal sealed class IngestGrain(ProfileHasher profileHasher, IOptions<IngestOptions> options, StatisticsClock clock) : Grain, IIngestGrain
 {
-    public async Task<IngestResult> IngestAsync(EventBatch batch)
+    public async Task<IngestResult> IngestAsync(EventBatch batch, CancellationToken cancellationToken)
     {
         ValidateBatch(batch);
         var keyHash = BatchFingerprint.OfKey(batch.TenantId, batch.IdempotencyKey);

@@ -18,6 +18,7 @@ internal sealed class DurableStatistics
     private readonly GroupCommit _commit;
     private readonly HashSet<Channel> _channels = [];
     private BatchLedger _ledger = new();
+    private TaskCompletionSource _nextChange = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public DurableStatistics(IPersistentState<StatisticsRecord> state, StatisticsShape shape, StatisticsClock clock, ILogger logger, Action deactivate)
     {
@@ -33,6 +34,12 @@ internal sealed class DurableStatistics
     public DeliveryStatistics Statistics { get; private set; }
 
     public IReadOnlyCollection<Channel> Channels => _channels;
+
+    /// <summary>
+    /// Changes whenever a share is applied. Starts at the activation's start time, so a watcher never
+    /// mistakes a new activation's version for one it already saw.
+    /// </summary>
+    public long Version { get; private set; } = DateTime.UtcNow.Ticks;
 
     /// <summary>True once any batch was applied: the campaign exists.</summary>
     public bool HasBatches => _ledger.Count > 0;
@@ -57,6 +64,9 @@ internal sealed class DurableStatistics
             foreach (var e in share.Events) Statistics.Record(EventMetrics.ToStatisticsEvent(e), now);
             _channels.UnionWith(share.Channels);
             _ledger.Remember(share.KeyHash, share.Fingerprint);
+            Version++;
+            _nextChange.SetResult();
+            _nextChange = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }
 
         // A retry may arrive while the write holding its first attempt is still in flight: it is a
@@ -70,6 +80,22 @@ internal sealed class DurableStatistics
             throw Unavailable();
         }
         return changed ? ShareOutcome.Applied : ShareOutcome.AlreadyApplied;
+    }
+
+    public async Task<long> WaitForChangeAsync(long knownVersion, TimeSpan maxWait, CancellationToken cancellationToken)
+    {
+        if (Version == knownVersion)
+        {
+            try
+            {
+                await _nextChange.Task.WaitAsync(maxWait, cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                // Nothing changed within maxWait: the watcher asks again.
+            }
+        }
+        return Version;
     }
 
     private async Task WriteAsync()

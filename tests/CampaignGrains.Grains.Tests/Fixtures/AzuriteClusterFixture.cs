@@ -34,7 +34,7 @@ public sealed class AzuriteClusterFixture : IAsyncLifetime
         {
             silo.Services.AddSingleton(new StatisticsClock(Time));
             silo.Services.AddCampaignGrains(TestConfiguration.Create());
-            silo.AddStatisticsStorage(Azurite.ConnectionString);
+            silo.AddCampaignStorage(Azurite.ConnectionString);
         });
         var cluster = builder.Build();
         await cluster.DeployAsync();

@@ -1,3 +1,4 @@
+using CampaignGrains.Grains.Directory;
 using CampaignGrains.Grains.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -25,6 +26,7 @@ public sealed class MemoryClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton(new StatisticsClock(Time));
             silo.Services.AddCampaignGrains(TestConfiguration.Create());
             silo.Services.AddGrainStorage(StorageNames.Statistics, (_, _) => Storage);
+            silo.Services.AddSingleton<ICampaignDirectory>(new InMemoryCampaignDirectory());
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();

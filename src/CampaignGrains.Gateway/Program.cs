@@ -1,0 +1,3 @@
+using CampaignGrains.Gateway;
+
+GatewayApplication.Build(args).Run();

@@ -1,0 +1,29 @@
+using System.Collections.Concurrent;
+using CampaignGrains.Grains.Directory;
+
+namespace CampaignGrains.Grains.Tests.Fixtures;
+
+/// <summary>The campaign directory for grain-logic tests; the Azure Table one is tested on Azurite.</summary>
+internal sealed class InMemoryCampaignDirectory : ICampaignDirectory
+{
+    private readonly ConcurrentDictionary<(string Tenant, string Campaign), DateTimeOffset> _campaigns = new();
+
+    public Task RegisterAsync(string tenantId, string campaignId, DateTimeOffset firstSeen, CancellationToken cancellationToken)
+    {
+        _campaigns.TryAdd((tenantId, campaignId), firstSeen);
+        return Task.CompletedTask;
+    }
+
+    public Task<CampaignPage> ListAsync(string tenantId, int pageSize, string? pageToken, CancellationToken cancellationToken)
+    {
+        var page = _campaigns
+            .Where(pair => pair.Key.Tenant == tenantId && string.CompareOrdinal(pair.Key.Campaign, pageToken ?? "") > 0)
+            .OrderBy(pair => pair.Key.Campaign, StringComparer.Ordinal)
+            .Take(pageSize + 1)
+            .Select(pair => new CampaignEntry(pair.Key.Campaign, pair.Value))
+            .ToList();
+        return Task.FromResult(page.Count > pageSize
+            ? new CampaignPage([.. page.Take(pageSize)], page[pageSize - 1].CampaignId)
+            : new CampaignPage([.. page], null));
+    }
+}
