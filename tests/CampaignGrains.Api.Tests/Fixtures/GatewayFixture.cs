@@ -1,0 +1,91 @@
+using CampaignGrains.Api.Watching;
+using CampaignGrains.Gateway;
+using CampaignGrains.Grains;
+using CampaignGrains.Silo;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CampaignGrains.Api.Tests.Fixtures;
+
+/// <summary>
+/// Azurite, and a silo with its co-hosted gateway built by the production host code, on free loopback
+/// ports with Azure Table clustering. Tests talk to it over real HTTP/2 connections.
+/// </summary>
+public sealed class GatewayFixture : IAsyncLifetime
+{
+    public const string ServiceId = "campaigngrains-api-tests";
+
+    /// <summary>Decides the live window; fixed, so a test's window does not move under it.</summary>
+    public FakeTimeProvider StatisticsTime { get; } = new(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
+
+    /// <summary>Paces WatchReport; tests step it to release the next snapshot.</summary>
+    public FakeTimeProvider WatchTime { get; } = new();
+
+    public AzuriteServer Azurite { get; private set; } = null!;
+
+    public GatewayHost Silo { get; private set; } = null!;
+
+    public string ClusterId { get; } = $"api-tests-{Guid.NewGuid():N}";
+
+    public async ValueTask InitializeAsync()
+    {
+        Azurite = await AzuriteServer.StartAsync(TestContext.Current.CancellationToken);
+        Silo = await StartSiloAsync(ClusterId);
+    }
+
+    /// <summary>A silo with a co-hosted gateway in cluster <paramref name="clusterId"/>.</summary>
+    public async Task<GatewayHost> StartSiloAsync(string clusterId)
+    {
+        var (grpcPort, webPort) = (FreePort.Next(), FreePort.Next());
+        var app = SiloApplication.Build([], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(Settings(clusterId, grpcPort, webPort));
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Cluster:SiloPort"] = FreePort.Next().ToString(),
+                ["Cluster:GatewayPort"] = FreePort.Next().ToString(),
+                ["Ingest:ProfileHashKey"] = Convert.ToBase64String("campaigngrains-api-test-key"u8),
+            });
+            builder.Services.AddSingleton(new StatisticsClock(StatisticsTime));
+            builder.Services.AddSingleton(services => new WatchThrottle(WatchTime, services.GetRequiredService<IOptions<GatewayOptions>>()));
+        });
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        return new GatewayHost(app, grpcPort, webPort);
+    }
+
+    /// <summary>A standalone gateway process's host, joined to cluster <paramref name="clusterId"/> as an Orleans client.</summary>
+    public async Task<GatewayHost> StartStandaloneGatewayAsync(string clusterId)
+    {
+        var (grpcPort, webPort) = (FreePort.Next(), FreePort.Next());
+        var app = GatewayApplication.Build([], builder => builder.Configuration.AddInMemoryCollection(Settings(clusterId, grpcPort, webPort)));
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        return new GatewayHost(app, grpcPort, webPort);
+    }
+
+    private Dictionary<string, string?> Settings(string clusterId, int grpcPort, int webPort) => new()
+    {
+        ["ConnectionStrings:Storage"] = Azurite.ConnectionString,
+        ["Cluster:Clustering"] = "AzureTable",
+        ["Cluster:ClusterId"] = clusterId,
+        ["Cluster:ServiceId"] = ServiceId,
+        ["Gateway:GrpcPort"] = grpcPort.ToString(),
+        ["Gateway:WebPort"] = webPort.ToString(),
+        ["Gateway:CorsOrigins:0"] = "https://host.example",
+        ["Logging:LogLevel:Default"] = "Warning",
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        await Silo.DisposeAsync();
+        await Azurite.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class GatewayCollection : ICollectionFixture<GatewayFixture>
+{
+    public const string Name = "gateway";
+}
