@@ -84,7 +84,7 @@ public sealed class AzuriteServer : IAsyncDisposable
     /// <summary>Starts Azurite's table service on a free port with a fresh data directory.</summary>
     public static async Task<AzuriteServer> StartAsync(CancellationToken ct = default)
     {
-        var repoRoot = FindRepoRoot();
+        var repoRoot = RepositoryRoot.Path;
         var executable = Path.Combine(
             repoRoot,
             "node_modules",
@@ -355,21 +355,6 @@ public sealed class AzuriteServer : IAsyncDisposable
         {
             listener.Stop();
         }
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "package.json")) &&
-                File.Exists(Path.Combine(dir.FullName, "CampaignGrains.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException(
-            $"Could not find the repository root (a directory containing package.json and CampaignGrains.sln) above '{AppContext.BaseDirectory}'.");
     }
 
     private static TaskCompletionSource NewClosedSignal() =>
