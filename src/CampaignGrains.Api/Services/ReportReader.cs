@@ -50,13 +50,16 @@ internal sealed class ReportReader(IGrainFactory grains)
     public async Task<V1.PushTab> PushAsync(Target target, CancellationToken cancellationToken) =>
         ReportMapper.ToMessage(await grains.GetGrain<IPushGrain>(target.Key).GetPushTabAsync(target.Window, cancellationToken));
 
-    /// <summary>The requested tabs, read in parallel; NOT_FOUND if the campaign has no events.</summary>
+    /// <summary>
+    /// NOT_FOUND if the campaign has no events, else the requested tabs, read in parallel. Existence is
+    /// checked first so a probe for a campaign that does not exist activates no channel grain.
+    /// </summary>
     public async Task<V1.Report> ReportAsync(Target target, IReadOnlyCollection<V1.Tab> tabs, CancellationToken cancellationToken)
     {
+        await EnsureExistsAsync(target, cancellationToken);
         var campaign = tabs.Contains(V1.Tab.Campaign) ? CampaignAsync(target, cancellationToken) : null;
         var email = tabs.Contains(V1.Tab.Email) ? EmailAsync(target, cancellationToken) : null;
         var push = tabs.Contains(V1.Tab.Push) ? PushAsync(target, cancellationToken) : null;
-        if (campaign is null) await EnsureExistsAsync(target, cancellationToken);
 
         var report = new V1.Report();
         if (campaign is not null) report.Campaign = await campaign;
