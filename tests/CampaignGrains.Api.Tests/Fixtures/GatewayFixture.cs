@@ -1,5 +1,5 @@
+using System.Diagnostics;
 using CampaignGrains.Api.Watching;
-using CampaignGrains.Gateway;
 using CampaignGrains.Grains;
 using CampaignGrains.Silo;
 using Microsoft.AspNetCore.Builder;
@@ -36,7 +36,7 @@ public sealed class GatewayFixture : IAsyncLifetime
         Silo = await StartSiloAsync(ClusterId);
     }
 
-    /// <summary>A silo with a co-hosted gateway in cluster <paramref name="clusterId"/>.</summary>
+    /// <summary>A silo with a co-hosted gateway in cluster <paramref name="clusterId"/>, built by the silo host's own code.</summary>
     public async Task<GatewayHost> StartSiloAsync(string clusterId)
     {
         var (grpcPort, webPort) = (FreePort.Next(), FreePort.Next());
@@ -53,16 +53,52 @@ public sealed class GatewayFixture : IAsyncLifetime
             builder.Services.AddSingleton(services => new WatchThrottle(WatchTime, services.GetRequiredService<IOptions<GatewayOptions>>()));
         });
         await app.StartAsync(TestContext.Current.CancellationToken);
-        return new GatewayHost(app, grpcPort, webPort);
+        return new GatewayHost(grpcPort, webPort, async () =>
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        });
     }
 
-    /// <summary>A standalone gateway process's host, joined to cluster <paramref name="clusterId"/> as an Orleans client.</summary>
+    /// <summary>
+    /// The standalone gateway as its own process (the built CampaignGrains.Gateway), joined to cluster
+    /// <paramref name="clusterId"/> as an Orleans client, configured the way a deployment does: by environment.
+    /// </summary>
     public async Task<GatewayHost> StartStandaloneGatewayAsync(string clusterId)
     {
         var (grpcPort, webPort) = (FreePort.Next(), FreePort.Next());
-        var app = GatewayApplication.Build([], builder => builder.Configuration.AddInMemoryCollection(Settings(clusterId, grpcPort, webPort)));
-        await app.StartAsync(TestContext.Current.CancellationToken);
-        return new GatewayHost(app, grpcPort, webPort);
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "CampaignGrains.Gateway.dll")])
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var (key, value) in Settings(clusterId, grpcPort, webPort)) start.Environment[key.Replace(":", "__")] = value;
+        var gateway = Process.Start(start)!;
+        gateway.OutputDataReceived += (_, _) => { };
+        gateway.ErrorDataReceived += (_, _) => { };
+        gateway.BeginOutputReadLine();
+        gateway.BeginErrorReadLine();
+
+        var host = new GatewayHost(grpcPort, webPort, async () =>
+        {
+            gateway.Kill(entireProcessTree: true);
+            await gateway.WaitForExitAsync();
+            gateway.Dispose();
+        });
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{webPort}") };
+        for (var attempt = 0; ; attempt++)
+        {
+            if (gateway.HasExited) throw new InvalidOperationException($"The standalone gateway exited with code {gateway.ExitCode} while starting.");
+            try
+            {
+                if ((await http.GetAsync("/health/live")).IsSuccessStatusCode) return host;
+            }
+            catch (HttpRequestException) when (attempt < 300)
+            {
+                await Task.Delay(100);
+            }
+        }
     }
 
     private Dictionary<string, string?> Settings(string clusterId, int grpcPort, int webPort) => new()

@@ -1,14 +1,11 @@
 using CampaignGrains.Api.V1;
 using Grpc.Net.Client;
-using Microsoft.AspNetCore.Builder;
 
 namespace CampaignGrains.Api.Tests.Fixtures;
 
-/// <summary>A running web host serving the gateway (a silo's or a standalone one) and clients for it.</summary>
-public sealed class GatewayHost(WebApplication app, int grpcPort, int webPort) : IAsyncDisposable
+/// <summary>A running gateway (a silo's, or a standalone process) and clients for it.</summary>
+public sealed class GatewayHost(int grpcPort, int webPort, Func<ValueTask> stop) : IAsyncDisposable
 {
-    public WebApplication App { get; } = app;
-
     public int GrpcPort { get; } = grpcPort;
 
     public int WebPort { get; } = webPort;
@@ -22,7 +19,6 @@ public sealed class GatewayHost(WebApplication app, int grpcPort, int webPort) :
     public async ValueTask DisposeAsync()
     {
         Channel.Dispose();
-        await App.StopAsync();
-        await App.DisposeAsync();
+        await stop();
     }
 }
