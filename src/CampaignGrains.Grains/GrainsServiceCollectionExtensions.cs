@@ -15,6 +15,7 @@ public static class GrainsServiceCollectionExtensions
             .Bind(configuration.GetSection(IngestOptions.Section))
             .Validate(options => ProfileHasher.ParseKey(options.ProfileHashKey) is not null, ProfileHasher.KeyRequirement)
             .Validate(options => options.MaxEventsPerBatch is > 0 and <= 100_000, $"{IngestOptions.Section}:{nameof(IngestOptions.MaxEventsPerBatch)} must be between 1 and 100000.")
+            .Validate(options => options.FieldLimits.AreWithinCeilings, $"{IngestOptions.Section}:{nameof(IngestOptions.FieldLimits)}: each limit must be between 1 and its ceiling (see {nameof(FieldLimits)}).")
             .ValidateOnStart();
         services.AddSingleton<ProfileHasher>();
         return services;

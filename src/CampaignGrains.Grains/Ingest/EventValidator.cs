@@ -6,9 +6,9 @@ namespace CampaignGrains.Grains.Ingest;
 /// </summary>
 public static class EventValidator
 {
-    public static EventRejection? Validate(DeliveryEvent e, DateTimeOffset now)
+    public static EventRejection? Validate(DeliveryEvent e, DateTimeOffset now, FieldLimits limits)
     {
-        if (Text(e.EventId, "event_id", FieldLimits.EventId, required: true) is { } eventId) return eventId;
+        if (Text(e.EventId, "event_id", limits.EventId, required: true) is { } eventId) return eventId;
         if (!CampaignKey.IsValidId(e.CampaignId))
             return new("campaign_id", $"is required: 1 to {CampaignKey.MaxIdLength} letters, digits or - _ . :");
         if (!Enum.IsDefined(e.Kind) || e.Kind == EventKind.Unspecified) return new("kind", $"unknown event kind {(int)e.Kind}");
@@ -17,14 +17,14 @@ public static class EventValidator
         if (e.Time < FieldLimits.EarliestTime) return new("time", $"is before {FieldLimits.EarliestTime:yyyy-MM-dd}: missing or wrongly encoded");
         if (e.Time > now + TimeBuckets.MaxClockSkew)
             return new("time", $"is more than {TimeBuckets.MaxClockSkew.TotalMinutes:0} minutes in the future");
-        if (Text(e.ProfileId, "profile_id", FieldLimits.ProfileId, required: true) is { } profile) return profile;
-        if (Text(e.Domain, "domain", FieldLimits.Domain) is { } domain) return domain;
+        if (Text(e.ProfileId, "profile_id", limits.ProfileId, required: true) is { } profile) return profile;
+        if (Text(e.Domain, "domain", limits.Domain) is { } domain) return domain;
         if (HasValue(e.Domain) && e.Channel != Channel.Email) return new("domain", "is for email events only");
         if (HasValue(e.Domain) && e.Domain!.Trim().Any(char.IsWhiteSpace)) return new("domain", "must not contain whitespace");
-        if (Text(e.Platform, "platform", FieldLimits.Platform) is { } platform) return platform;
+        if (Text(e.Platform, "platform", limits.Platform) is { } platform) return platform;
         if (HasValue(e.Platform) && e.Channel != Channel.Push) return new("platform", "is for push events only");
         if (BounceRule(e) is { } bounce) return bounce;
-        if (Text(e.Reason, "reason", FieldLimits.Reason) is { } reason) return reason;
+        if (Text(e.Reason, "reason", limits.Reason) is { } reason) return reason;
         if (HasValue(e.Reason) && e.Kind is not (EventKind.Bounced or EventKind.Errored or EventKind.Excluded))
             return new("reason", "is for bounced, errored and excluded events only");
         return null;

@@ -23,7 +23,7 @@ internal sealed class IngestGrain(ProfileHasher profileHasher, IOptions<IngestOp
         for (var index = 0; index < batch.Events.Length; index++)
         {
             var e = batch.Events[index];
-            if (EventValidator.Validate(e, now) is { } rejection)
+            if (EventValidator.Validate(e, now, options.Value.FieldLimits) is { } rejection)
             {
                 issues.Add(new EventIssue(index, EventOutcome.Rejected, rejection.Field, rejection.Message));
                 continue;
@@ -48,8 +48,9 @@ internal sealed class IngestGrain(ProfileHasher profileHasher, IOptions<IngestOp
     {
         if (!CampaignKey.IsValidId(batch.TenantId)) throw new InvalidBatchException("tenant_id", "is missing or not a valid tenant id");
         if (string.IsNullOrWhiteSpace(batch.IdempotencyKey)) throw new InvalidBatchException("idempotency_key", "is required");
-        if (batch.IdempotencyKey.Length > FieldLimits.IdempotencyKey)
-            throw new InvalidBatchException("idempotency_key", $"is {batch.IdempotencyKey.Length} characters; at most {FieldLimits.IdempotencyKey} are accepted");
+        var maxKey = options.Value.FieldLimits.IdempotencyKey;
+        if (batch.IdempotencyKey.Length > maxKey)
+            throw new InvalidBatchException("idempotency_key", $"is {batch.IdempotencyKey.Length} characters; at most {maxKey} are accepted");
         if (batch.Events is null || batch.Events.Length == 0) throw new InvalidBatchException("events", "a batch needs at least one event");
         var max = options.Value.MaxEventsPerBatch;
         if (batch.Events.Length > max) throw new InvalidBatchException("events", $"has {batch.Events.Length} events; at most {max} are accepted per batch");

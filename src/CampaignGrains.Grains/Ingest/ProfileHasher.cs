@@ -29,7 +29,7 @@ public sealed class ProfileHasher
     public ulong Hash(string profileId)
     {
         // Validated profile ids are at most 256 characters, so their UTF-8 fits on the stack.
-        Span<byte> utf8 = stackalloc byte[Encoding.UTF8.GetMaxByteCount(FieldLimits.ProfileId)];
+        Span<byte> utf8 = stackalloc byte[Encoding.UTF8.GetMaxByteCount(FieldLimits.MaxProfileId)];
         Span<byte> digest = stackalloc byte[HMACSHA256.HashSizeInBytes];
         HMACSHA256.HashData(_key, utf8[..Encoding.UTF8.GetBytes(profileId, utf8)], digest);
         return BinaryPrimitives.ReadUInt64LittleEndian(digest);

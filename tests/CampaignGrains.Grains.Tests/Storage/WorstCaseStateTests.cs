@@ -62,11 +62,11 @@ public sealed class WorstCaseStateTests
         for (var day = today - DailySeries.MaxDays + 1; day <= today; day++) statistics.Daily.Restore(day, Full(~(ushort)0));
 
         var currentHour = TimeBuckets.IndexOf(Now, TimeBuckets.Hour);
-        Fill(statistics.BounceReasons, FieldLimits.Reason, currentHour);
-        Fill(statistics.ErrorReasons, FieldLimits.Reason, currentHour);
-        Fill(statistics.ExcludeReasons, FieldLimits.Reason, currentHour);
-        Fill(statistics.Domains, FieldLimits.Domain, currentHour);
-        Fill(statistics.Platforms, FieldLimits.Platform, currentHour);
+        Fill(statistics.BounceReasons, FieldLimits.MaxReason, currentHour);
+        Fill(statistics.ErrorReasons, FieldLimits.MaxReason, currentHour);
+        Fill(statistics.ExcludeReasons, FieldLimits.MaxReason, currentHour);
+        Fill(statistics.Domains, FieldLimits.MaxDomain, currentHour);
+        Fill(statistics.Platforms, FieldLimits.MaxPlatform, currentHour);
         Fill(statistics.UniqueOpens, currentHour);
         Fill(statistics.UniqueClicks, currentHour);
         return statistics;
