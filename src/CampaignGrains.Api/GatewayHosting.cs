@@ -1,6 +1,7 @@
 using System.Net;
 using CampaignGrains.Api.Errors;
 using CampaignGrains.Api.Health;
+using CampaignGrains.Api.Security;
 using CampaignGrains.Api.Services;
 using CampaignGrains.Api.Watching;
 using Grpc.AspNetCore.Web;
@@ -42,10 +43,19 @@ public static class GatewayHosting
             kestrel.Listen(address, options.WebPort, listen => listen.Protocols = HttpProtocols.Http1);
         });
 
+        builder.AddCampaignSecurity();
+        builder.Services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection(RateLimitOptions.Section))
+            .Validate(o => o.IngestBatchesPerPeriod > 0 && o.IngestBurst > 0 && o.ReadsPerPeriod > 0 && o.ReadBurst > 0 && o.Period > TimeSpan.Zero,
+                $"{RateLimitOptions.Section}: every rate, burst and the period must be above 0.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<TenantRateLimiter>();
+
         builder.Services.AddGrpc(grpc =>
         {
             grpc.MaxReceiveMessageSize = options.MaxReceiveMessageBytes;
+            // Outermost first: errors of every later stage are mapped; the limit is checked before any grain call.
             grpc.Interceptors.Add<ErrorMappingInterceptor>();
+            grpc.Interceptors.Add<RateLimitInterceptor>();
         });
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks(health => health.UseHealthChecksCache = false)
@@ -66,9 +76,11 @@ public static class GatewayHosting
     {
         app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
         app.UseCors();
-        app.MapGrpcService<IngestService>().RequireCors(BrowserPolicy);
-        app.MapGrpcService<ReportService>().RequireCors(BrowserPolicy);
-        app.MapGrpcReflectionService();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapGrpcService<IngestService>().RequireCors(BrowserPolicy).RequireAuthorization(Policies.Ingest);
+        app.MapGrpcService<ReportService>().RequireCors(BrowserPolicy).RequireAuthorization(Policies.Reports);
+        app.MapGrpcReflectionService().RequireAuthorization(Policies.Admin);
         app.MapGrpcHealthChecksService().RequireCors(BrowserPolicy);
         // Liveness never calls a grain: a busy or partitioned cluster must not get the pod restarted.
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });

@@ -1,16 +1,13 @@
 namespace CampaignGrains.Api;
 
-/// <summary>The tenant a call acts for.</summary>
+/// <summary>The tenant a call acts for: only ever the validated token's tenant claim, never the request.</summary>
 internal static class Tenancy
 {
-    /// <summary>Metadata header naming the caller's tenant, until tokens carry it.</summary>
-    public const string Header = "x-tenant-id";
-
     public static string Of(ServerCallContext context)
     {
-        var tenant = context.RequestHeaders.GetValue(Header);
+        var tenant = context.GetHttpContext().User.Identity?.Name;
         if (!CampaignKey.IsValidId(tenant))
-            throw new RpcException(new Status(StatusCode.Unauthenticated, $"The call names no valid tenant: send the {Header} header."));
+            throw new RpcException(new Status(StatusCode.PermissionDenied, "The token's tenant claim is not a valid tenant id."));
         return tenant!;
     }
 }

@@ -7,7 +7,7 @@
 //
 // Usage (from the repository root, after `npm ci`):
 //
-//   node tests/node-client/ingest-and-report.mjs --address 127.0.0.1:5000 --tenant acme --campaign spring-sale [--key my-batch-1]
+//   node tests/node-client/ingest-and-report.mjs --address 127.0.0.1:5000 --token "$TOKEN" --campaign spring-sale [--key my-batch-1]
 //
 // Exit codes: 0 success; 1 a gRPC call failed (its code and details go to stderr); 2 bad arguments.
 // Plain JavaScript, no build step: the .proto files are loaded at run time with @grpc/proto-loader.
@@ -25,13 +25,13 @@ const protoLoader = require('@grpc/proto-loader');
 
 // --- Command line -------------------------------------------------------------------------------
 const usage =
-  'usage: node ingest-and-report.mjs --address host:port --tenant TENANT --campaign CAMPAIGN [--key IDEMPOTENCY_KEY]';
+  'usage: node ingest-and-report.mjs --address host:port --token JWT --campaign CAMPAIGN [--key IDEMPOTENCY_KEY]';
 let args;
 try {
   ({ values: args } = parseArgs({
     options: {
       address: { type: 'string' },
-      tenant: { type: 'string' },
+      token: { type: 'string' },
       campaign: { type: 'string' },
       key: { type: 'string', default: `node-${Date.now()}` },
     },
@@ -40,7 +40,7 @@ try {
   console.error(`${err.message}\n${usage}`);
   process.exit(2);
 }
-for (const name of ['address', 'tenant', 'campaign']) {
+for (const name of ['address', 'token', 'campaign']) {
   if (!args[name]) {
     console.error(`missing --${name}\n${usage}`);
     process.exit(2);
@@ -73,17 +73,17 @@ const credentials = grpc.credentials.createInsecure();
 const ingestClient = new v1.IngestService(args.address, credentials);
 const reportClient = new v1.ReportService(args.address, credentials);
 
-// Every call carries the caller's tenant in the x-tenant-id header.
-function tenantMetadata() {
+// Every call carries the caller's bearer token; the tenant is the token's, never the request's.
+function authMetadata() {
   const metadata = new grpc.Metadata();
-  metadata.set('x-tenant-id', args.tenant);
+  metadata.set('authorization', `Bearer ${args.token}`);
   return metadata;
 }
 
 // One unary call as a promise, with a 30 s deadline.
 function call(client, method, request) {
   return new Promise((resolvePromise, reject) => {
-    client[method](request, tenantMetadata(), { deadline: Date.now() + 30_000 }, (err, response) =>
+    client[method](request, authMetadata(), { deadline: Date.now() + 30_000 }, (err, response) =>
       err ? reject(err) : resolvePromise(response),
     );
   });

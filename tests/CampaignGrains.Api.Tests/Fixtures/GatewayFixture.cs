@@ -37,12 +37,14 @@ public sealed class GatewayFixture : IAsyncLifetime
     }
 
     /// <summary>A silo with a co-hosted gateway in cluster <paramref name="clusterId"/>, built by the silo host's own code.</summary>
-    public async Task<GatewayHost> StartSiloAsync(string clusterId)
+    /// <param name="overrides">Settings a test needs changed, e.g. tight rate limits.</param>
+    public async Task<GatewayHost> StartSiloAsync(string clusterId, IReadOnlyDictionary<string, string?>? overrides = null)
     {
         var (grpcPort, webPort) = (FreePort.Next(), FreePort.Next());
         var app = SiloApplication.Build([], builder =>
         {
             builder.Configuration.AddInMemoryCollection(Settings(clusterId, grpcPort, webPort));
+            builder.Configuration.AddInMemoryCollection(overrides ?? new Dictionary<string, string?>());
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Cluster:SiloPort"] = FreePort.Next().ToString(),
@@ -110,6 +112,12 @@ public sealed class GatewayFixture : IAsyncLifetime
         ["Gateway:GrpcPort"] = grpcPort.ToString(),
         ["Gateway:WebPort"] = webPort.ToString(),
         ["Gateway:CorsOrigins:0"] = "https://host.example",
+        ["Auth:SigningKeys:0"] = Calls.SigningKey,
+        // Far above what the suite sends, so only the rate-limit tests, on hosts of their own, meet a limit.
+        ["RateLimits:IngestBatchesPerPeriod"] = "100000",
+        ["RateLimits:IngestBurst"] = "100000",
+        ["RateLimits:ReadsPerPeriod"] = "100000",
+        ["RateLimits:ReadBurst"] = "100000",
         ["Logging:LogLevel:Default"] = "Warning",
     };
 

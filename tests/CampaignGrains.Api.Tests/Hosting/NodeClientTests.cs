@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using CampaignGrains.Api.Security;
 using CampaignGrains.Api.Tests.Fixtures;
 
 namespace CampaignGrains.Api.Tests.Hosting;
@@ -13,7 +14,7 @@ public sealed class NodeClientTests(GatewayFixture fixture)
     {
         var campaign = Calls.NewCampaignId();
         var script = Path.Combine(RepositoryRoot.Path, "tests", "node-client", "ingest-and-report.mjs");
-        var start = new ProcessStartInfo("node", [script, "--address", $"127.0.0.1:{fixture.Silo.GrpcPort}", "--tenant", Calls.Tenant, "--campaign", campaign])
+        var start = new ProcessStartInfo("node", [script, "--address", $"127.0.0.1:{fixture.Silo.GrpcPort}", "--token", Calls.Token(Calls.Tenant, DevelopmentTokens.DefaultScopes), "--campaign", campaign])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

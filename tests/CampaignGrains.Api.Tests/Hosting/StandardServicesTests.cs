@@ -1,3 +1,4 @@
+using CampaignGrains.Api.Security;
 using CampaignGrains.Api.Tests.Fixtures;
 using CampaignGrains.Api.V1;
 using Grpc.Health.V1;
@@ -13,7 +14,7 @@ public sealed class StandardServicesTests(GatewayFixture fixture)
     [Fact]
     public async Task Reflection_lists_the_published_services()
     {
-        using var call = new ServerReflection.ServerReflectionClient(fixture.Silo.Channel).ServerReflectionInfo(Calls.As());
+        using var call = new ServerReflection.ServerReflectionClient(fixture.Silo.Channel).ServerReflectionInfo(Calls.As(scopes: Scopes.Admin));
         await call.RequestStream.WriteAsync(new ServerReflectionRequest { ListServices = "" });
         await call.RequestStream.CompleteAsync();
         Assert.True(await call.ResponseStream.MoveNext());
@@ -59,7 +60,7 @@ public sealed class StandardServicesTests(GatewayFixture fixture)
         using var preflight = new HttpRequestMessage(HttpMethod.Options, $"http://127.0.0.1:{fixture.Silo.WebPort}/campaigngrains.v1.ReportService/GetEmailTab");
         preflight.Headers.Add("Origin", origin);
         preflight.Headers.Add("Access-Control-Request-Method", "POST");
-        preflight.Headers.Add("Access-Control-Request-Headers", "content-type,x-grpc-web,x-tenant-id");
+        preflight.Headers.Add("Access-Control-Request-Headers", "authorization,content-type,x-grpc-web");
 
         using var response = await http.SendAsync(preflight, TestContext.Current.CancellationToken);
 

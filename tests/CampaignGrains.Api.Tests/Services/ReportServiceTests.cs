@@ -53,15 +53,6 @@ public sealed class ReportServiceTests(GatewayFixture fixture)
     }
 
     [Fact]
-    public async Task Call_without_a_tenant_is_unauthenticated()
-    {
-        var error = await Assert.ThrowsAsync<RpcException>(() => fixture.Silo.Reports.GetEmailTabAsync(
-            new TabRequest { CampaignId = "campaign-1", Window = Window.AllTime }, new CallOptions(deadline: DateTime.UtcNow.AddSeconds(30))).ResponseAsync);
-
-        Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
-    }
-
-    [Fact]
     public async Task Empty_rates_are_absent_not_zero()
     {
         var campaign = Calls.NewCampaignId();

@@ -1,0 +1,28 @@
+using System.Security.Claims;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace CampaignGrains.Api.Security;
+
+/// <summary>Mints short-lived tokens signed with a symmetric key: the development issuer, and tests.</summary>
+public static class DevelopmentTokens
+{
+    public static readonly string[] DefaultScopes = [Scopes.EventsWrite, Scopes.ReportsRead];
+
+    public static string Mint(
+        string base64Key, string issuer, string audience, string tenant, IEnumerable<string> scopes, TimeSpan lifetime,
+        DateTimeOffset? now = null, string tenantClaim = "tenant")
+    {
+        var issuedAt = (now ?? DateTimeOffset.UtcNow).UtcDateTime;
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = issuer,
+            Audience = audience,
+            IssuedAt = issuedAt,
+            NotBefore = issuedAt,
+            Expires = issuedAt + lifetime,
+            Subject = new ClaimsIdentity([new Claim(tenantClaim, tenant), new Claim("scope", string.Join(' ', scopes))]),
+            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Convert.FromBase64String(base64Key)), SecurityAlgorithms.HmacSha256),
+        });
+    }
+}
