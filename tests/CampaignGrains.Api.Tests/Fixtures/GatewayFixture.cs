@@ -5,6 +5,7 @@ using CampaignGrains.Silo;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -25,6 +26,9 @@ public sealed class GatewayFixture : IAsyncLifetime
     public FakeTimeProvider WatchTime { get; } = new();
 
     public AzuriteServer Azurite { get; private set; } = null!;
+
+    /// <summary>What the silos log, so tests can check that no secret reaches a log.</summary>
+    public CapturedLogs Logs { get; } = new();
 
     public GatewayHost Silo { get; private set; } = null!;
 
@@ -52,6 +56,8 @@ public sealed class GatewayFixture : IAsyncLifetime
                 ["Ingest:ProfileHashKey"] = Convert.ToBase64String("campaigngrains-api-test-key"u8),
             });
             builder.Services.AddSingleton(new StatisticsClock(StatisticsTime));
+            builder.Logging.AddProvider(Logs);
+            builder.Logging.AddFilter<CapturedLogs>(null, LogLevel.Information);
             builder.Services.AddSingleton(services => new WatchThrottle(WatchTime, services.GetRequiredService<IOptions<GatewayOptions>>()));
         });
         await app.StartAsync(TestContext.Current.CancellationToken);
