@@ -36,7 +36,12 @@ export ASPNETCORE_ENVIRONMENT=Development
 export ConnectionStrings__Storage="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:${table_port}/devstoreaccount1;"
 
 dotnet build src/CampaignGrains.Silo -c Release -v quiet -nologo
-echo "Azurite tables on 127.0.0.1:$table_port (data in .azurite/); gRPC (h2c) on 127.0.0.1:5001, gRPC-Web and /health/ready on http://127.0.0.1:5002. Ctrl-C stops both."
+cat <<TXT
+Azurite tables on 127.0.0.1:$table_port (data in .azurite/).
+gRPC (h2c) on 127.0.0.1:5001; gRPC-Web and /health/ready on http://127.0.0.1:5002.
+A development token:  dotnet run --project src/CampaignGrains.Silo --no-launch-profile -- mint-dev-token --tenant demo
+Ctrl-C stops both.
+TXT
 dotnet run --project src/CampaignGrains.Silo -c Release --no-build &
 silo_pid=$!
 wait "$silo_pid"
