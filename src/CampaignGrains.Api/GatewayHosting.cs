@@ -57,6 +57,9 @@ public static class GatewayHosting
             grpc.Interceptors.Add<ErrorMappingInterceptor>();
             grpc.Interceptors.Add<RateLimitInterceptor>();
         });
+        // The services are bound by hand (see StrictMessages), so reflection is told their descriptors.
+        builder.Services.AddSingleton(new Grpc.Reflection.ReflectionServiceImpl(
+            V1.IngestService.Descriptor, V1.ReportService.Descriptor, Grpc.Health.V1.Health.Descriptor));
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks(health => health.UseHealthChecksCache = false)
             .AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);

@@ -58,6 +58,8 @@ internal sealed class CampaignGrain : Grain, ICampaignGrain
 
     public Task<bool> ExistsAsync(CancellationToken cancellationToken) => Task.FromResult(_statistics.HasBatches);
 
+    public Task<bool> IsKeyReusedAsync(ulong keyHash, ulong fingerprint) => Task.FromResult(_statistics.IsKeyReused(keyHash, fingerprint));
+
     public Task<CampaignTab?> GetCampaignTabAsync(ReportWindow window, CancellationToken cancellationToken)
     {
         if (!_statistics.HasBatches) return Task.FromResult<CampaignTab?>(null);

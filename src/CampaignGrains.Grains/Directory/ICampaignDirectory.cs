@@ -9,5 +9,5 @@ public interface ICampaignDirectory
     /// <summary>Adds the campaign if it is not listed yet; safe to repeat.</summary>
     Task RegisterAsync(string tenantId, string campaignId, DateTimeOffset firstSeen, CancellationToken cancellationToken = default);
 
-    Task<CampaignPage> ListAsync(string tenantId, int pageSize, string? pageToken, CancellationToken cancellationToken = default);
+    Task<CampaignPage> ListAsync(string tenantId, int pageSize, string? afterCampaignId, CancellationToken cancellationToken = default);
 }

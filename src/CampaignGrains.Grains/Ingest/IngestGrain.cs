@@ -38,6 +38,8 @@ internal sealed class IngestGrain(ProfileHasher profileHasher, IOptions<IngestOp
         }
 
         if (campaigns.Count == 0) return new IngestResult(BatchOutcome.Rejected, 0, 0, issues.Count, [.. issues]);
+        // A campaign the key's first batch did not name has no record of the key: ask the others first.
+        if (campaigns.Count > 1 && await IsKeyReusedAsync(batch.TenantId, campaigns.Keys, keyHash, fingerprint)) return KeyReused(batch);
 
         var recorded = campaigns.Select(pair => RecordAsync(batch.TenantId, pair.Value, keyHash, fingerprint)).ToList();
         var outcomes = await Task.WhenAll(recorded);
@@ -81,12 +83,7 @@ internal sealed class IngestGrain(ProfileHasher profileHasher, IOptions<IngestOp
 
     private static IngestResult Summarise(EventBatch batch, List<EventIssue> issues, CampaignOutcome[] outcomes)
     {
-        if (outcomes.Any(o => o.Any(ShareOutcome.KeyReusedWithOtherContent)))
-        {
-            return new IngestResult(BatchOutcome.KeyReusedWithOtherContent, 0, 0, batch.Events.Length, [..
-                Enumerable.Range(0, batch.Events.Length)
-                    .Select(index => new EventIssue(index, EventOutcome.Rejected, "idempotency_key", "was already used for a batch with other events"))]);
-        }
+        if (outcomes.Any(o => o.Any(ShareOutcome.KeyReusedWithOtherContent))) return KeyReused(batch);
 
         var accepted = 0;
         foreach (var outcome in outcomes)
@@ -104,6 +101,18 @@ internal sealed class IngestGrain(ProfileHasher profileHasher, IOptions<IngestOp
         var batchOutcome = outcomes.All(o => o.All(ShareOutcome.AlreadyApplied)) ? BatchOutcome.AlreadyApplied : BatchOutcome.Applied;
         return new IngestResult(batchOutcome, accepted, duplicates, rejected, [.. issues.OrderBy(issue => issue.Index)]);
     }
+
+    private async Task<bool> IsKeyReusedAsync(string tenantId, IEnumerable<string> campaignIds, ulong keyHash, ulong fingerprint)
+    {
+        var checks = await Task.WhenAll(campaignIds.Select(campaignId =>
+            GrainFactory.GetGrain<ICampaignGrain>(CampaignKey.Of(tenantId, campaignId)).IsKeyReusedAsync(keyHash, fingerprint)));
+        return checks.Any(reused => reused);
+    }
+
+    private static IngestResult KeyReused(EventBatch batch) =>
+        new(BatchOutcome.KeyReusedWithOtherContent, 0, 0, batch.Events.Length, [..
+            Enumerable.Range(0, batch.Events.Length)
+                .Select(index => new EventIssue(index, EventOutcome.Rejected, "idempotency_key", "was already used for a batch with other events"))]);
 
     /// <summary>One campaign's events of the batch, split by the grain that counts them.</summary>
     private sealed class CampaignShares(string campaignId)

@@ -44,6 +44,9 @@ internal sealed class DurableStatistics
     /// <summary>True once any batch was applied: the campaign exists.</summary>
     public bool HasBatches => _ledger.Count > 0;
 
+    public bool IsKeyReused(ulong keyHash, ulong fingerprint) =>
+        _ledger.Check(keyHash, fingerprint) == BatchCheck.KeyReusedWithOtherContent;
+
     /// <summary>Reads the record Orleans loaded before activation.</summary>
     public void Load()
     {

@@ -7,8 +7,7 @@ namespace CampaignGrains.Silo.Directory;
 
 /// <summary>
 /// The campaign directory in Azure Table storage: one row per campaign, partitioned by tenant, so a
-/// tenant's page is one range query ordered by campaign id and a page token is the table's own
-/// continuation token.
+/// tenant's page is one range query ordered by campaign id, starting after the last id of the page before.
 /// </summary>
 internal sealed class TableCampaignDirectory(TableServiceClient tables) : ICampaignDirectory
 {
@@ -30,17 +29,18 @@ internal sealed class TableCampaignDirectory(TableServiceClient tables) : ICampa
         }
     }
 
-    public async Task<CampaignPage> ListAsync(string tenantId, int pageSize, string? pageToken, CancellationToken cancellationToken)
+    public async Task<CampaignPage> ListAsync(string tenantId, int pageSize, string? afterCampaignId, CancellationToken cancellationToken)
     {
         await EnsureTableAsync();
-        var query = _table.QueryAsync<TableEntity>(entity => entity.PartitionKey == tenantId, pageSize, select: ["RowKey", "FirstSeen"], cancellationToken);
-        await foreach (var page in query.AsPages(pageToken, pageSize))
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and RowKey gt {afterCampaignId ?? ""}");
+        var campaigns = new List<CampaignEntry>(pageSize + 1);
+        // One more than the page, to know whether another page follows.
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, pageSize + 1, ["RowKey", "FirstSeen"], cancellationToken))
         {
-            return new CampaignPage(
-                [.. page.Values.Select(entity => new CampaignEntry(entity.RowKey, entity.GetDateTimeOffset("FirstSeen") ?? default))],
-                page.ContinuationToken);
+            campaigns.Add(new CampaignEntry(entity.RowKey, entity.GetDateTimeOffset("FirstSeen") ?? default));
+            if (campaigns.Count > pageSize) break;
         }
-        return new CampaignPage([], null);
+        return new CampaignPage([.. campaigns.Take(pageSize)], campaigns.Count > pageSize);
     }
 
     /// <summary>Creates the table once; a failed attempt (storage down) is tried again on the next call.</summary>

@@ -14,16 +14,14 @@ internal sealed class InMemoryCampaignDirectory : ICampaignDirectory
         return Task.CompletedTask;
     }
 
-    public Task<CampaignPage> ListAsync(string tenantId, int pageSize, string? pageToken, CancellationToken cancellationToken)
+    public Task<CampaignPage> ListAsync(string tenantId, int pageSize, string? afterCampaignId, CancellationToken cancellationToken)
     {
         var page = _campaigns
-            .Where(pair => pair.Key.Tenant == tenantId && string.CompareOrdinal(pair.Key.Campaign, pageToken ?? "") > 0)
+            .Where(pair => pair.Key.Tenant == tenantId && string.CompareOrdinal(pair.Key.Campaign, afterCampaignId ?? "") > 0)
             .OrderBy(pair => pair.Key.Campaign, StringComparer.Ordinal)
             .Take(pageSize + 1)
             .Select(pair => new CampaignEntry(pair.Key.Campaign, pair.Value))
             .ToList();
-        return Task.FromResult(page.Count > pageSize
-            ? new CampaignPage([.. page.Take(pageSize)], page[pageSize - 1].CampaignId)
-            : new CampaignPage([.. page], null));
+        return Task.FromResult(new CampaignPage([.. page.Take(pageSize)], page.Count > pageSize));
     }
 }
