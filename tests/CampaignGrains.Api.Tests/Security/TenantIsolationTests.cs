@@ -51,6 +51,22 @@ public sealed class TenantIsolationTests(GatewayFixture fixture)
         Assert.Equal(0, intruders.Totals.Delivered);
     }
 
+    [Fact]
+    public async Task Streaming_another_tenants_campaign_id_lands_in_the_writers_own_tenant()
+    {
+        var campaign = await OwnedCampaignAsync();
+
+        using (var stream = fixture.Silo.Ingest.IngestStream(Calls.As(Intruder)))
+        {
+            await stream.RequestStream.WriteAsync(Calls.Batch(Calls.Email(campaign, EventKind.Opened, fixture.StatisticsTime.GetUtcNow())));
+            await stream.RequestStream.CompleteAsync();
+            Assert.True(await stream.ResponseStream.MoveNext());
+        }
+
+        var owners = await fixture.Silo.Reports.GetEmailTabAsync(new TabRequest { CampaignId = campaign, Window = Window.AllTime }, Calls.As(Owner));
+        Assert.Equal(0, owners.Totals.Opens);
+    }
+
     private async Task<string> OwnedCampaignAsync()
     {
         var campaign = Calls.NewCampaignId();
