@@ -27,6 +27,8 @@ public static class SiloConfiguration
             cluster.ClusterId = options.ClusterId;
             cluster.ServiceId = options.ServiceId;
         });
+        // Failure detection (probe timeout, missed probes, votes): Orleans' defaults unless a deployment tunes them.
+        silo.Configure<ClusterMembershipOptions>(configuration.GetSection($"{SiloOptions.Section}:Membership"));
 
         switch (options.Clustering)
         {

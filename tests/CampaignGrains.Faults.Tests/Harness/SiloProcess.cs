@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+
+namespace CampaignGrains.Faults.Tests.Harness;
+
+/// <summary>
+/// One silo (with its co-hosted gateway) as a real operating-system process, so a crash is a real
+/// SIGKILL and a shutdown a real SIGTERM, as Kafka's system tests do with brokers.
+/// </summary>
+internal sealed class SiloProcess(int index, IReadOnlyDictionary<string, string> settings) : IAsyncDisposable
+{
+    private const int SigTerm = 15;
+    private Process? _process;
+
+    public int Index { get; } = index;
+
+    public int GrpcPort { get; } = int.Parse(settings["Gateway__GrpcPort"]);
+
+    public int WebPort { get; } = int.Parse(settings["Gateway__WebPort"]);
+
+    public bool IsRunning => _process is { HasExited: false };
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "CampaignGrains.Silo.dll")])
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var (key, value) in settings) start.Environment[key] = value;
+        _process = Process.Start(start)!;
+        _process.OutputDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, _) => { };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        await WaitReadyAsync(cancellationToken);
+    }
+
+    /// <summary>kill -9: no shutdown code runs, in-flight calls and unwritten state are simply gone.</summary>
+    public async Task KillAsync()
+    {
+        if (_process is not { HasExited: false } process) return;
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+    }
+
+    /// <summary>SIGTERM: the host finishes in-flight calls and writes, leaves the cluster, then exits.</summary>
+    public async Task TerminateAsync(CancellationToken cancellationToken)
+    {
+        if (_process is not { HasExited: false } process) return;
+        _ = Kill(process.Id, SigTerm);
+        await process.WaitForExitAsync(cancellationToken);
+    }
+
+    private async Task WaitReadyAsync(CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{WebPort}"), Timeout = TimeSpan.FromSeconds(5) };
+        for (var attempt = 0; ; attempt++)
+        {
+            if (_process!.HasExited) throw new InvalidOperationException($"Silo {Index} exited with code {_process.ExitCode} while starting.");
+            try
+            {
+                if ((await http.GetAsync("/health/ready", cancellationToken)).IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException) when (attempt < 600)
+            {
+            }
+            catch (TaskCanceledException) when (attempt < 600 && !cancellationToken.IsCancellationRequested)
+            {
+            }
+            if (attempt >= 600) throw new TimeoutException($"Silo {Index} was not ready after a minute.");
+            await Task.Delay(100, cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process?.Dispose();
+    }
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+}
