@@ -14,6 +14,7 @@ internal sealed class ControlledGrainStorage : IGrainStorage
     private readonly ConcurrentDictionary<string, int> _writes = new();
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _holds = new();
     private readonly ConcurrentDictionary<string, Exception> _failures = new();
+    private readonly ConcurrentDictionary<string, Exception> _failuresAfterWrite = new();
 
     public int WritesOf(string campaignKey, string stateName) => _writes.GetValueOrDefault(Key(stateName, campaignKey));
 
@@ -22,6 +23,9 @@ internal sealed class ControlledGrainStorage : IGrainStorage
         _holds.GetOrAdd(campaignKey, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
 
     public void FailNextWrite(string campaignKey, string stateName, Exception failure) => _failures[Key(stateName, campaignKey)] = failure;
+
+    /// <summary>The next write is stored, then reported as failed: the acknowledgement is what gets lost.</summary>
+    public void FailAfterNextWrite(string campaignKey, string stateName, Exception failure) => _failuresAfterWrite[Key(stateName, campaignKey)] = failure;
 
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
@@ -48,6 +52,7 @@ internal sealed class ControlledGrainStorage : IGrainStorage
         _records[key] = (etag, grainState.State!);
         grainState.ETag = etag;
         grainState.RecordExists = true;
+        if (_failuresAfterWrite.TryRemove(key, out var lost)) throw lost;
     }
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
