@@ -57,13 +57,27 @@ public static class SiloConfiguration
     /// </summary>
     public static ISiloBuilder AddCampaignStorage(this ISiloBuilder silo, string connectionString)
     {
-        silo.Services.AddSingleton<ICampaignDirectory>(new TableCampaignDirectory(new TableServiceClient(connectionString)));
+        silo.Services.AddSingleton<ICampaignDirectory>(new TableCampaignDirectory(new TableServiceClient(connectionString, StorageClientOptions())));
         return silo.AddAzureTableGrainStorage(StorageNames.Statistics, options => options.Configure<IServiceProvider>((table, services) =>
         {
-            table.TableServiceClient = new TableServiceClient(connectionString);
+            table.TableServiceClient = new TableServiceClient(connectionString, StorageClientOptions());
             table.TableName = StatisticsTable;
             table.GrainStorageSerializer = new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>());
         }));
+    }
+
+    /// <summary>
+    /// Retries that give up within seconds: while storage is down a write fails fast, so the producer hears
+    /// UNAVAILABLE within its deadline instead of a call hanging through the SDK's default minute of retries.
+    /// </summary>
+    private static TableClientOptions StorageClientOptions()
+    {
+        var options = new TableClientOptions();
+        options.Retry.MaxRetries = 3;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(200);
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(1);
+        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(5);
+        return options;
     }
 
     public static string RequiredConnectionString(IConfiguration configuration) =>

@@ -1,5 +1,6 @@
 using CampaignGrains.Grains.Ingest;
 using Microsoft.Extensions.Logging;
+using Orleans.Storage;
 
 namespace CampaignGrains.Grains.Storage;
 
@@ -7,6 +8,11 @@ namespace CampaignGrains.Grains.Storage;
 /// A grain's statistics, idempotency ledger and channels, loaded from and written to one persistent
 /// record. A share is acknowledged only after the write that holds it completed; shares arriving while
 /// a write is in flight are applied at once and acknowledged together by the next write.
+/// <para>
+/// A write that fails (storage down, timeout, throttling) leaves the activation serving reads from
+/// memory and writing again on the next call. Only an ETag conflict, which means storage holds a version
+/// this activation never saw, makes it deactivate and reload.
+/// </para>
 /// </summary>
 internal sealed class DurableStatistics
 {
@@ -18,6 +24,7 @@ internal sealed class DurableStatistics
     private readonly GroupCommit _commit;
     private readonly HashSet<Channel> _channels = [];
     private BatchLedger _ledger = new();
+    private bool _mustReload;
     private TaskCompletionSource _nextChange = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public DurableStatistics(IPersistentState<StatisticsRecord> state, StatisticsShape shape, StatisticsClock clock, ILogger logger, Action deactivate)
@@ -56,7 +63,7 @@ internal sealed class DurableStatistics
 
     public async Task<ShareOutcome> RecordAsync(BatchShare share)
     {
-        if (_commit.Fault is not null) throw Unavailable();
+        if (_mustReload) throw Unavailable();
 
         var check = _ledger.Check(share.KeyHash, share.Fingerprint);
         if (check == BatchCheck.KeyReusedWithOtherContent) return ShareOutcome.KeyReusedWithOtherContent;
@@ -112,11 +119,16 @@ internal sealed class DurableStatistics
         {
             await _state.WriteStateAsync();
         }
+        catch (InconsistentStateException exception)
+        {
+            _logger.LogError(exception, "Statistics in storage changed under this activation; deactivating to reload them");
+            _mustReload = true;
+            _deactivate();
+            throw;
+        }
         catch (Exception exception)
         {
-            // Memory now holds shares that storage may not: reload from storage in a fresh activation.
-            _logger.LogError(exception, "Writing statistics failed; deactivating to reload from storage");
-            _deactivate();
+            _logger.LogWarning(exception, "Writing statistics failed; the next call writes again");
             throw;
         }
     }

@@ -31,6 +31,18 @@ internal sealed class TableCampaignDirectory(TableServiceClient tables) : ICampa
 
     public async Task<CampaignPage> ListAsync(string tenantId, int pageSize, string? afterCampaignId, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await QueryAsync(tenantId, pageSize, afterCampaignId, cancellationToken);
+        }
+        catch (RequestFailedException exception)
+        {
+            throw new StatisticsUnavailableException($"The campaign directory did not answer ({exception.Status}); retry later.");
+        }
+    }
+
+    private async Task<CampaignPage> QueryAsync(string tenantId, int pageSize, string? afterCampaignId, CancellationToken cancellationToken)
+    {
         await EnsureTableAsync();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and RowKey gt {afterCampaignId ?? ""}");
         var campaigns = new List<CampaignEntry>(pageSize + 1);

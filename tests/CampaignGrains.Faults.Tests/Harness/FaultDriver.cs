@@ -45,6 +45,9 @@ internal sealed class FaultDriver(IReadOnlyList<SiloProcess> silos, string token
         }));
     }
 
+    /// <summary>A silo's ingest service, for tests that address one silo.</summary>
+    public IngestService.IngestServiceClient Ingest(int silo) => new(_channels[silo]);
+
     /// <summary>Any running silo's report service, for the verifier.</summary>
     public ReportService.ReportServiceClient Reports(int silo) => new(_channels[silo]);
 
@@ -79,7 +82,7 @@ internal sealed class FaultDriver(IReadOnlyList<SiloProcess> silos, string token
         return running.Count == 0 ? random.Next(silos.Count) : running[random.Next(running.Count)];
     }
 
-    private static IngestRequest WireRequest(Domain.EventBatch batch)
+    public static IngestRequest WireRequest(Domain.EventBatch batch)
     {
         var request = new IngestRequest { IdempotencyKey = batch.IdempotencyKey };
         request.Events.AddRange(batch.Events.Select(e => new DeliveryEvent

@@ -20,6 +20,14 @@ internal sealed class SiloProcess(int index, IReadOnlyDictionary<string, string>
 
     public bool IsRunning => _process is { HasExited: false };
 
+    /// <summary>Working set in bytes and open file descriptors (sockets included), read from the OS.</summary>
+    public (long WorkingSet, int Handles) Resources()
+    {
+        var process = _process ?? throw new InvalidOperationException($"Silo {Index} is not running.");
+        process.Refresh();
+        return (process.WorkingSet64, Directory.GetFileSystemEntries($"/proc/{process.Id}/fd").Length);
+    }
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "CampaignGrains.Silo.dll")])
