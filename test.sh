@@ -47,6 +47,19 @@ if ((skipped > 0)); then
   summary+=", $skipped skipped"
 fi
 
+# The fault harness, soak and hostile-input suite report what they did (faults injected, mismatches,
+# memory, inputs per answer): print their output from the TRX files, above the summary.
+report_tests='\.Faults\.Tests\.|HostileInputTests'
+while IFS= read -r -d '' trx; do
+  awk -v pattern="$report_tests" '
+    /<UnitTestResult / { match($0, /testName="[^"]*"/); name = substr($0, RSTART + 10, RLENGTH - 11); next }
+    /<\/UnitTestResult>/ { name = ""; next }
+    name ~ pattern && /<StdOut>/ { printing = 1; print "== " name }
+    printing { line = $0; gsub(/<\/?StdOut>/, "", line); print line }
+    printing && /<\/StdOut>/ { printing = 0 }
+  ' "$trx" | sed -e 's/&gt;/>/g' -e 's/&lt;/</g' -e 's/&quot;/"/g' -e "s/&apos;/'/g" -e 's/&amp;/\&/g'
+done < <(find "$results" -type f -name '*.trx' -print0)
+
 status=0
 if ((test_rc != 0)); then
   echo "dotnet test exited with code $test_rc" >&2
