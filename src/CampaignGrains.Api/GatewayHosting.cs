@@ -4,6 +4,7 @@ using CampaignGrains.Api.Health;
 using CampaignGrains.Api.Security;
 using CampaignGrains.Api.Services;
 using CampaignGrains.Api.Watching;
+using CampaignGrains.Api.Widgets;
 using Grpc.AspNetCore.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -22,7 +23,7 @@ namespace CampaignGrains.Api;
 /// </summary>
 public static class GatewayHosting
 {
-    private const string BrowserPolicy = "grpc-web";
+    private const string BrowserPolicy = "browsers";
 
     public static WebApplicationBuilder AddCampaignGateway(this WebApplicationBuilder builder)
     {
@@ -78,13 +79,15 @@ public static class GatewayHosting
     public static WebApplication MapCampaignGateway(this WebApplication app)
     {
         app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
-        app.UseCors();
+        // One policy for everything a browser on a host page loads: the widget bundle and gRPC-Web calls.
+        app.UseCors(BrowserPolicy);
+        app.UseWidgets();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapGrpcService<IngestService>().RequireCors(BrowserPolicy).RequireAuthorization(Policies.Ingest);
-        app.MapGrpcService<ReportService>().RequireCors(BrowserPolicy).RequireAuthorization(Policies.Reports);
+        app.MapGrpcService<IngestService>().RequireAuthorization(Policies.Ingest);
+        app.MapGrpcService<ReportService>().RequireAuthorization(Policies.Reports);
         app.MapGrpcReflectionService().RequireAuthorization(Policies.Admin);
-        app.MapGrpcHealthChecksService().RequireCors(BrowserPolicy);
+        app.MapGrpcHealthChecksService();
         // Liveness never calls a grain: a busy or partitioned cluster must not get the pod restarted.
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });

@@ -23,6 +23,9 @@ public sealed class GatewayOptions
     /// <summary>Most snapshots WatchReport sends per second on one stream; changes in between are coalesced.</summary>
     public double WatchSnapshotsPerSecond { get; set; } = 1;
 
-    /// <summary>Origins allowed to call gRPC-Web from a browser; empty allows none, "*" any.</summary>
+    /// <summary>Folder holding the built widget bundle, served at /widgets; relative to the application's folder.</summary>
+    public string WidgetsDirectory { get; set; } = "widgets";
+
+    /// <summary>Origins allowed to load the widgets and call gRPC-Web from a browser; empty allows none, "*" any.</summary>
     public string[] CorsOrigins { get; set; } = [];
 }

@@ -15,7 +15,9 @@ internal static class SecurityHosting
 {
     public static void AddCampaignSecurity(this WebApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        var section = builder.Configuration.GetSection(AuthOptions.Section);
+        var options = section.Get<AuthOptions>() ?? new AuthOptions();
+        builder.Services.AddOptions<AuthOptions>().Bind(section);
         var development = builder.Environment.IsDevelopment();
         if (!development && !string.IsNullOrEmpty(options.DevelopmentSigningKey))
             throw new InvalidOperationException(
