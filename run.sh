@@ -11,6 +11,7 @@ table_port="${AZURITE_TABLE_PORT:-10002}"
 if [[ ! -x node_modules/.bin/azurite-table ]]; then
   npm ci --no-audit --no-fund
 fi
+npm run --silent widgets:build
 
 mkdir -p .azurite
 node_modules/.bin/azurite-table --tableHost 127.0.0.1 --tablePort "$table_port" --location .azurite \
@@ -39,6 +40,7 @@ dotnet build src/CampaignGrains.Silo -c Release -v quiet -nologo
 cat <<TXT
 Azurite tables on 127.0.0.1:$table_port (data in .azurite/).
 gRPC (h2c) on 127.0.0.1:5001; gRPC-Web and /health/ready on http://127.0.0.1:5002.
+The widget demo: http://127.0.0.1:5002/demo/?campaign=<a campaign of tenant demo>
 A development token:  dotnet run --project src/CampaignGrains.Silo --no-launch-profile -- mint-dev-token --tenant demo
 Ctrl-C stops both.
 TXT

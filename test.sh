@@ -11,9 +11,20 @@ results="$repo/TestResults"
 export DOTNET_NOLOGO=1
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
 
-# The storage tests start Azurite from node_modules (see tests/CampaignGrains.Testing/Azurite).
+# The storage tests start Azurite from node_modules (see tests/CampaignGrains.Testing/Azurite);
+# the widget bundle is built from the same packages.
 if [[ ! -x node_modules/.bin/azurite-table ]]; then
   npm ci --no-audit --no-fund
+fi
+npm run --silent widgets:build
+
+# The browser tests drive Debian's chromium (a browser download is not possible here).
+if ! command -v chromium >/dev/null 2>&1; then
+  if [[ "$(id -u)" == 0 ]]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "The browser tests need Debian's chromium: sudo apt-get install chromium" >&2
+  fi
 fi
 
 rm -rf "$results"
