@@ -31,6 +31,11 @@ public sealed class DashboardLayoutTests(BrowserFixture fixture)
         await page.Page.Locator("[data-action=add][data-add=bounce-reasons]").ClickAsync();
         await Assertions.Expect(page.Page.Locator("[data-slot=bounce-reasons]")).ToHaveCountAsync(1);
 
+        // Removing every widget closes the shared stream.
+        var removes = page.Page.Locator("[data-action=remove]");
+        while (await removes.CountAsync() > 0) await removes.First.ClickAsync();
+        await page.Page.WaitForFunctionAsync("globalThis.campaignWidgets.activeStreams().length === 0");
+
         await page.Page.Locator("[data-action=reset]").ClickAsync();
         Assert.NotEqual("l", await page.Page.Locator("[data-slot=top-domains]").GetAttributeAsync("data-size"));
         Assert.Null(await page.Page.EvaluateAsync<string?>($"localStorage.getItem('campaigngrains:layout:{BrowserFixture.Tenant}:{campaign}')"));

@@ -50,6 +50,10 @@ public sealed class WidgetValuesTests(BrowserFixture fixture)
         foreach (var reason in api.Push.ExcludeReasons.Reasons) await Check("push-exclude-reasons", "count", reason.Count, reason.Reason);
         foreach (var platform in api.Push.Platforms.Platforms) await Check("push-platforms", "sent", platform.Counts.Sent, platform.Platform);
 
+        // Every widget of the dashboard shares one WatchReport stream.
+        var streams = await page.Page.EvaluateAsync<int[]>("globalThis.campaignWidgets.activeStreams().map(s => s.subscribers)");
+        Assert.True(streams.Length == 1 && streams[0] >= 17, $"streams open: [{string.Join(", ", streams)}] subscribers");
+
         var wrong = shown.Where(s => s.Expected != s.Actual).Select(s => $"{s.What}: API {s.Expected}, widget {s.Actual}").ToList();
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));
         Assert.True(shown.Count > 60, $"only {shown.Count} numbers compared");
