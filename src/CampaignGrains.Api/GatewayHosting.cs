@@ -1,6 +1,7 @@
 using System.Net;
 using CampaignGrains.Api.Errors;
 using CampaignGrains.Api.Health;
+using CampaignGrains.Api.Observability;
 using CampaignGrains.Api.Security;
 using CampaignGrains.Api.Services;
 using CampaignGrains.Api.Watching;
@@ -45,6 +46,7 @@ public static class GatewayHosting
         });
 
         builder.AddCampaignSecurity();
+        builder.AddCampaignTelemetry();
         builder.Services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection(RateLimitOptions.Section))
             .Validate(o => o.IngestBatchesPerPeriod > 0 && o.IngestBurst > 0 && o.ReadsPerPeriod > 0 && o.ReadBurst > 0 && o.Period > TimeSpan.Zero,
                 $"{RateLimitOptions.Section}: every rate, burst and the period must be above 0.")
@@ -88,6 +90,7 @@ public static class GatewayHosting
         app.MapGrpcService<ReportService>().RequireAuthorization(Policies.Reports);
         app.MapGrpcReflectionService().RequireAuthorization(Policies.Admin);
         app.MapGrpcHealthChecksService();
+        app.MapCampaignTelemetry();
         // Liveness never calls a grain: a busy or partitioned cluster must not get the pod restarted.
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });

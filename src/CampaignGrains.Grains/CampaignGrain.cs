@@ -31,6 +31,12 @@ internal sealed class CampaignGrain : Grain, ICampaignGrain
         return Task.CompletedTask;
     }
 
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _statistics.Unload();
+        return Task.CompletedTask;
+    }
+
     public async Task<ShareOutcome> RecordAsync(BatchShare share)
     {
         // Listed before its first batch is acknowledged, so every campaign a producer was told about is listed.

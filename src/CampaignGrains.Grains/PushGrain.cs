@@ -25,6 +25,12 @@ internal sealed class PushGrain : Grain, IPushGrain
         return Task.CompletedTask;
     }
 
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _statistics.Unload();
+        return Task.CompletedTask;
+    }
+
     public Task<ShareOutcome> RecordAsync(BatchShare share) => _statistics.RecordAsync(share);
 
     public Task<long> WaitForChangeAsync(long knownVersion, TimeSpan maxWait, CancellationToken cancellationToken) =>

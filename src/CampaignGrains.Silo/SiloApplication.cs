@@ -1,4 +1,6 @@
 using CampaignGrains.Api;
+using CampaignGrains.Api.Security;
+using Orleans.Dashboard;
 using CampaignGrains.Grains;
 
 namespace CampaignGrains.Silo;
@@ -12,11 +14,18 @@ public static class SiloApplication
         var builder = WebApplication.CreateBuilder(args);
         configure?.Invoke(builder);
         builder.Services.AddCampaignGrains(builder.Configuration);
-        builder.UseOrleans(silo => silo.ConfigureCampaignSilo(builder.Configuration));
+        var dashboard = builder.Configuration.GetValue<bool>("Dashboard:Enabled");
+        builder.UseOrleans(silo =>
+        {
+            silo.ConfigureCampaignSilo(builder.Configuration);
+            if (dashboard) silo.AddDashboard();
+        });
         builder.AddCampaignGateway();
 
         var app = builder.Build();
         app.MapCampaignGateway();
+        // The Orleans dashboard shows every grain of every tenant: operators only.
+        if (dashboard) app.MapOrleansDashboard("/dashboard").RequireAuthorization(Policies.Admin);
         return app;
     }
 }

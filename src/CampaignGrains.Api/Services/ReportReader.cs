@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using CampaignGrains.Api.Errors;
+using CampaignGrains.Api.Observability;
 using CampaignGrains.Api.Mapping;
 using V1 = CampaignGrains.Api.V1;
 
@@ -56,6 +58,7 @@ internal sealed class ReportReader(IGrainFactory grains)
     /// </summary>
     public async Task<V1.Report> ReportAsync(Target target, IReadOnlyCollection<V1.Tab> tabs, CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
         await EnsureExistsAsync(target, cancellationToken);
         var campaign = tabs.Contains(V1.Tab.Campaign) ? CampaignAsync(target, cancellationToken) : null;
         var email = tabs.Contains(V1.Tab.Email) ? EmailAsync(target, cancellationToken) : null;
@@ -65,6 +68,7 @@ internal sealed class ReportReader(IGrainFactory grains)
         if (campaign is not null) report.Campaign = await campaign;
         if (email is not null) report.Email = await email;
         if (push is not null) report.Push = await push;
+        GatewayMetrics.ReportDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
         return report;
     }
 

@@ -43,7 +43,9 @@ internal sealed class IngestGrain(ProfileHasher profileHasher, IOptions<IngestOp
 
         var recorded = campaigns.Select(pair => RecordAsync(batch.TenantId, pair.Value, keyHash, fingerprint)).ToList();
         var outcomes = await Task.WhenAll(recorded);
-        return Summarise(batch, issues, outcomes);
+        var result = Summarise(batch, issues, outcomes);
+        GrainMetrics.RecordIngest(result, batch.Events.Length);
+        return result;
     }
 
     private void ValidateBatch(EventBatch batch)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using CampaignGrains.Grains.Ingest;
 using Microsoft.Extensions.Logging;
 using Orleans.Storage;
@@ -51,12 +52,16 @@ internal sealed class DurableStatistics
     /// <summary>True once any batch was applied: the campaign exists.</summary>
     public bool HasBatches => _ledger.Count > 0;
 
+    /// <summary>The activation is going away (its grain's OnDeactivateAsync).</summary>
+    public void Unload() => GrainMetrics.ActiveGrains.Add(-1);
+
     public bool IsKeyReused(ulong keyHash, ulong fingerprint) =>
         _ledger.Check(keyHash, fingerprint) == BatchCheck.KeyReusedWithOtherContent;
 
     /// <summary>Reads the record Orleans loaded before activation.</summary>
     public void Load()
     {
+        GrainMetrics.ActiveGrains.Add(1);
         (Statistics, _ledger) = StatisticsCodec.Decode(_state.State.Payload, _shape);
         _channels.UnionWith(_state.State.Channels);
     }
@@ -115,9 +120,11 @@ internal sealed class DurableStatistics
             Payload = StatisticsCodec.Encode(Statistics, _ledger),
             Channels = [.. _channels.Order()],
         };
+        var started = Stopwatch.GetTimestamp();
         try
         {
             await _state.WriteStateAsync();
+            GrainMetrics.WriteDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
         }
         catch (InconsistentStateException exception)
         {

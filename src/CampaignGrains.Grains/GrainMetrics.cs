@@ -1,0 +1,29 @@
+using System.Diagnostics.Metrics;
+
+namespace CampaignGrains.Grains;
+
+/// <summary>The grains' instruments, in the "CampaignGrains" meter (exported with Orleans' own "Microsoft.Orleans").</summary>
+public static class GrainMetrics
+{
+    public const string MeterName = "CampaignGrains";
+
+    private static readonly Meter Meter = new(MeterName);
+
+    /// <summary>Events answered by ingest, tagged outcome = accepted, duplicate or rejected.</summary>
+    public static readonly Counter<long> IngestEvents = Meter.CreateCounter<long>("campaigngrains.ingest.events", "{event}", "Events answered by ingest, by outcome.");
+
+    public static readonly Histogram<int> BatchSize = Meter.CreateHistogram<int>("campaigngrains.ingest.batch_size", "{event}", "Events per ingested batch.");
+
+    public static readonly Histogram<double> WriteDuration = Meter.CreateHistogram<double>("campaigngrains.grain.write.duration", "s", "Duration of one statistics grain state write (a group commit).");
+
+    /// <summary>Statistics grains active in this silo.</summary>
+    public static readonly UpDownCounter<int> ActiveGrains = Meter.CreateUpDownCounter<int>("campaigngrains.grains.active", "{grain}", "Statistics grains active in this silo.");
+
+    public static void RecordIngest(IngestResult result, int batchSize)
+    {
+        BatchSize.Record(batchSize);
+        IngestEvents.Add(result.Accepted, new KeyValuePair<string, object?>("outcome", "accepted"));
+        IngestEvents.Add(result.Duplicates, new KeyValuePair<string, object?>("outcome", "duplicate"));
+        IngestEvents.Add(result.Rejected, new KeyValuePair<string, object?>("outcome", "rejected"));
+    }
+}
