@@ -845,7 +845,7 @@ public sealed class HostileInputTests(GatewayFixture fixture)
         var client = new IngestService.IngestServiceClient(fixture.Silo.Channel);
         foreach (var batch in batches)
         {
-            var response = await client.IngestAsync(WireEvents.ToRequest(batch), Calls.As(ControlTenant));
+            var response = await client.IngestAsync(batch.ToIngestRequest(), Calls.As(ControlTenant));
             var expected = keysSent.Add(batch.IdempotencyKey) ? BatchOutcome.Applied : BatchOutcome.AlreadyApplied;
             answers.Add(response.Outcome == expected && response.Results.Count == batch.Events.Length ? $"OK {expected}" : $"unexpected {response.Outcome}");
         }
@@ -854,36 +854,8 @@ public sealed class HostileInputTests(GatewayFixture fixture)
     /// <summary>Every tab of the control campaign, both windows, equal to the oracle (unique counts within their estimate's error).</summary>
     private async Task AssertControlEqualsOracleAsync(GeneratedCampaign control)
     {
-        var oracle = ReportOracle.From(control.Batches);
-        var now = Now;
         var reports = fixture.Silo.Reports;
-        foreach (var (window, domainWindow, precision) in new[]
-        {
-            (Window.Last24H, Domain.ReportWindow.Last24Hours, StatisticsShape.HourlyUniquePrecision),
-            (Window.AllTime, Domain.ReportWindow.AllTime, StatisticsShape.AllTimeUniquePrecision),
-        })
-        {
-            var request = new TabRequest { CampaignId = control.CampaignId, Window = window };
-            Assert.Equal(ReportMapper.ToMessage(oracle.Campaign(domainWindow, now)), await reports.GetCampaignTabAsync(request, Calls.As(ControlTenant)));
-
-            var email = await reports.GetEmailTabAsync(request, Calls.As(ControlTenant));
-            var expectedEmail = ReportMapper.ToMessage(oracle.Email(domainWindow, now));
-            Estimates.AssertWithin(expectedEmail.UniqueOpens, email.UniqueOpens, precision, 1);
-            Estimates.AssertWithin(expectedEmail.UniqueClicks, email.UniqueClicks, precision, 1);
-            Estimates.AssertWithin(expectedEmail.Rates.Open, email.Rates.Open, precision, 1);
-            Estimates.AssertWithin(expectedEmail.Rates.ClickThrough, email.Rates.ClickThrough, precision, 1);
-            Estimates.AssertWithin(expectedEmail.Rates.ClickToOpen, email.Rates.ClickToOpen, precision, 2);
-            (email.UniqueOpens, email.UniqueClicks) = (expectedEmail.UniqueOpens, expectedEmail.UniqueClicks);
-            (email.Rates.Open, email.Rates.ClickThrough, email.Rates.ClickToOpen) = (expectedEmail.Rates.Open, expectedEmail.Rates.ClickThrough, expectedEmail.Rates.ClickToOpen);
-            Assert.Equal(expectedEmail, email);
-
-            var push = await reports.GetPushTabAsync(request, Calls.As(ControlTenant));
-            var expectedPush = ReportMapper.ToMessage(oracle.Push(domainWindow, now));
-            Estimates.AssertWithin(expectedPush.UniqueOpens, push.UniqueOpens, precision, 1);
-            Estimates.AssertWithin(expectedPush.Rates.Open, push.Rates.Open, precision, 1);
-            (push.UniqueOpens, push.Rates.Open) = (expectedPush.UniqueOpens, expectedPush.Rates.Open);
-            Assert.Equal(expectedPush, push);
-        }
+        await OracleAssert.TabsEqualAsync(reports, Calls.As(ControlTenant), ReportOracle.From(control.Batches), control.CampaignId, Now);
         var listed = await reports.ListCampaignsAsync(new ListCampaignsRequest(), Calls.As(ControlTenant));
         Assert.Equal([control.CampaignId], listed.Campaigns.Select(c => c.CampaignId));
     }

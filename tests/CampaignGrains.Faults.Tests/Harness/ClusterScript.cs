@@ -56,7 +56,7 @@ internal sealed partial class ClusterScript : IAsyncDisposable
     {
         var repository = RepositoryRoot();
         var basePort = FreePortBlock(silos * PortsPerSilo + 5);
-        var tablePort = FreePort();
+        var tablePort = FreePort.Next();
         var dataDirectory = Directory.CreateTempSubdirectory("campaigngrains-cluster-script-").FullName;
         var start = new ProcessStartInfo("bash", [Path.Combine(repository, "cluster.sh"), silos.ToString()])
         {
@@ -156,12 +156,6 @@ internal sealed partial class ClusterScript : IAsyncDisposable
         throw new InvalidOperationException($"No cluster.sh above {AppContext.BaseDirectory}.");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     /// <summary>A run of consecutive free ports below the ephemeral range, where the OS's own picks do not land.</summary>
     private static int FreePortBlock(int count)

@@ -46,23 +46,17 @@ internal sealed class FaultCluster : IAsyncDisposable
         ["Cluster__Clustering"] = "AzureTable",
         ["Cluster__ClusterId"] = clusterId,
         ["Cluster__ServiceId"] = "campaigngrains-faults",
-        ["Cluster__SiloPort"] = FreePort().ToString(),
-        ["Cluster__GatewayPort"] = FreePort().ToString(),
+        ["Cluster__SiloPort"] = FreePort.Next().ToString(),
+        ["Cluster__GatewayPort"] = FreePort.Next().ToString(),
         // Declare a killed silo dead within seconds rather than the production minute.
         ["Cluster__Membership__ProbeTimeout"] = "00:00:01",
         ["Cluster__Membership__NumMissedProbesLimit"] = "2",
         ["Cluster__Membership__NumVotesForDeathDeclaration"] = "1",
-        ["Gateway__GrpcPort"] = FreePort().ToString(),
-        ["Gateway__WebPort"] = FreePort().ToString(),
+        ["Gateway__GrpcPort"] = FreePort.Next().ToString(),
+        ["Gateway__WebPort"] = FreePort.Next().ToString(),
         ["Logging__LogLevel__Default"] = "Warning",
     };
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public async ValueTask DisposeAsync()
     {

@@ -39,7 +39,7 @@ internal sealed class FaultDriver(IReadOnlyList<SiloProcess> silos, string token
             var random = new Random(producer);
             while (queue.TryDequeue(out var batch))
             {
-                await SendUntilAcknowledgedAsync(WireRequest(batch), random, cancellationToken);
+                await SendUntilAcknowledgedAsync(batch.ToIngestRequest(), random, cancellationToken);
                 await Task.Delay(pace, cancellationToken);
             }
         }));
@@ -82,24 +82,6 @@ internal sealed class FaultDriver(IReadOnlyList<SiloProcess> silos, string token
         return running.Count == 0 ? random.Next(silos.Count) : running[random.Next(running.Count)];
     }
 
-    public static IngestRequest WireRequest(Domain.EventBatch batch)
-    {
-        var request = new IngestRequest { IdempotencyKey = batch.IdempotencyKey };
-        request.Events.AddRange(batch.Events.Select(e => new DeliveryEvent
-        {
-            EventId = e.EventId,
-            CampaignId = e.CampaignId,
-            Channel = (Channel)(int)e.Channel,
-            Kind = (EventKind)(int)e.Kind,
-            Time = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(e.Time),
-            ProfileId = e.ProfileId,
-            Domain = e.Domain ?? "",
-            Platform = e.Platform ?? "",
-            BounceType = (BounceType)(int)e.BounceType,
-            Reason = e.Reason ?? "",
-        }));
-        return request;
-    }
 
     public void Dispose()
     {

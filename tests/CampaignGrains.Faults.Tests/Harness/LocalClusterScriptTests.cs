@@ -61,7 +61,7 @@ public sealed class LocalClusterScriptTests
             await Task.WhenAll(batches.Select(async (batch, n) =>
             {
                 var ingest = new IngestService.IngestServiceClient(channels[silos[n % silos.Count].Index]);
-                var response = await ingest.IngestAsync(FaultDriver.WireRequest(batch), headers, DateTime.UtcNow + TimeSpan.FromSeconds(30), cancellation);
+                var response = await ingest.IngestAsync(batch.ToIngestRequest(), headers, DateTime.UtcNow + TimeSpan.FromSeconds(30), cancellation);
                 Assert.Equal(BatchOutcome.Applied, response.Outcome);
                 Assert.Equal(batch.Events.Length, response.Accepted);
             }));

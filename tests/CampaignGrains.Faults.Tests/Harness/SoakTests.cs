@@ -64,7 +64,7 @@ public sealed class SoakTests
             var events = Enumerable.Range(0, 50)
                 .Select(i => new Domain.DeliveryEvent($"{n}-{i}", $"soak-{campaign}", Domain.Channel.Email, Domain.EventKind.Sent, now, $"p{i}", "example.com"))
                 .ToArray();
-            await driver.Ingest(n % 2).IngestAsync(FaultDriver.WireRequest(new Domain.EventBatch("soak-tenant", $"soak-{n}", events)), driver.Headers, DateTime.UtcNow.AddSeconds(10));
+            await driver.Ingest(n % 2).IngestAsync(new Domain.EventBatch("soak-tenant", $"soak-{n}", events).ToIngestRequest(), driver.Headers, DateTime.UtcNow.AddSeconds(10));
             sent[campaign] += events.Length;
             await Task.Delay(50, CancellationToken.None);
         }

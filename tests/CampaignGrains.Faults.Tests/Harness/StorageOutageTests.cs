@@ -19,14 +19,14 @@ public sealed class StorageOutageTests
         var reports = driver.Reports(0);
         var now = DateTimeOffset.UtcNow;
         var active = Batch("active-campaign", "before", now);
-        await ingest.IngestAsync(FaultDriver.WireRequest(active), driver.Headers, DateTime.UtcNow + Deadline);
+        await ingest.IngestAsync(active.ToIngestRequest(), driver.Headers, DateTime.UtcNow + Deadline);
 
         await cluster.Azurite.StopAsync();
         var duringActive = Batch("active-campaign", "during", now);
         var duringNew = Batch("new-campaign", "during", now);
         var clock = Stopwatch.StartNew();
-        var activeError = await Assert.ThrowsAsync<RpcException>(() => ingest.IngestAsync(FaultDriver.WireRequest(duringActive), driver.Headers, DateTime.UtcNow + Deadline).ResponseAsync);
-        var newError = await Assert.ThrowsAsync<RpcException>(() => ingest.IngestAsync(FaultDriver.WireRequest(duringNew), driver.Headers, DateTime.UtcNow + Deadline).ResponseAsync);
+        var activeError = await Assert.ThrowsAsync<RpcException>(() => ingest.IngestAsync(duringActive.ToIngestRequest(), driver.Headers, DateTime.UtcNow + Deadline).ResponseAsync);
+        var newError = await Assert.ThrowsAsync<RpcException>(() => ingest.IngestAsync(duringNew.ToIngestRequest(), driver.Headers, DateTime.UtcNow + Deadline).ResponseAsync);
         var answeredIn = clock.Elapsed;
         var readDuringOutage = await reports.GetEmailTabAsync(new TabRequest { CampaignId = "active-campaign", Window = Window.AllTime }, driver.Headers, DateTime.UtcNow + Deadline);
 
@@ -52,7 +52,7 @@ public sealed class StorageOutageTests
         {
             try
             {
-                await ingest.IngestAsync(FaultDriver.WireRequest(batch), driver.Headers, DateTime.UtcNow + Deadline);
+                await ingest.IngestAsync(batch.ToIngestRequest(), driver.Headers, DateTime.UtcNow + Deadline);
                 return;
             }
             catch (RpcException) when (attempt < 30)

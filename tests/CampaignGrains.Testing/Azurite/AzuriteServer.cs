@@ -99,7 +99,7 @@ public sealed class AzuriteServer : IAsyncDisposable
         var dataDirectory = Path.Combine(Path.GetTempPath(), "campaigngrains-azurite-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataDirectory);
 
-        var server = new AzuriteServer(repoRoot, executable, GetFreePort(), dataDirectory);
+        var server = new AzuriteServer(repoRoot, executable, FreePort.Next(), dataDirectory);
         try
         {
             await server.StartProcessAsync(ct).ConfigureAwait(false);
@@ -340,20 +340,6 @@ public sealed class AzuriteServer : IAsyncDisposable
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
             return false;
-        }
-    }
-
-    private static int GetFreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        try
-        {
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-        finally
-        {
-            listener.Stop();
         }
     }
 

@@ -74,24 +74,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>Sends events of the demo tenant through the real gRPC API.</summary>
     public async Task IngestAsync(IEnumerable<Domain.EventBatch> batches)
     {
-        foreach (var batch in batches)
-        {
-            var request = new IngestRequest { IdempotencyKey = batch.IdempotencyKey };
-            request.Events.AddRange(batch.Events.Select(e => new DeliveryEvent
-            {
-                EventId = e.EventId,
-                CampaignId = e.CampaignId,
-                Channel = (Channel)(int)e.Channel,
-                Kind = (EventKind)(int)e.Kind,
-                Time = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(e.Time),
-                ProfileId = e.ProfileId,
-                Domain = e.Domain ?? "",
-                Platform = e.Platform ?? "",
-                BounceType = (BounceType)(int)e.BounceType,
-                Reason = e.Reason ?? "",
-            }));
-            await Ingest.IngestAsync(request, Headers);
-        }
+        foreach (var batch in batches) await Ingest.IngestAsync(batch.ToIngestRequest(), Headers);
     }
 
     public async ValueTask DisposeAsync()

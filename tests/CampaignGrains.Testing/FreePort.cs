@@ -1,11 +1,11 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace CampaignGrains.Api.Tests.Fixtures;
+namespace CampaignGrains.Testing;
 
-internal static class FreePort
+public static class FreePort
 {
-    /// <summary>A loopback port nothing listens on right now; every test host gets its own.</summary>
+    /// <summary>A loopback port nothing listens on right now: every test host binds ports of its own.</summary>
     public static int Next()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -1,13 +1,13 @@
+using CampaignGrains.Abstractions;
 using Google.Protobuf.WellKnownTypes;
-using Domain = CampaignGrains.Abstractions;
 using V1 = CampaignGrains.Api.V1;
 
-namespace CampaignGrains.Api.Tests.Fixtures;
+namespace CampaignGrains.Testing;
 
-/// <summary>Generated batches as a producer would put them on the wire.</summary>
-internal static class WireEvents
+/// <summary>Generated batches as a producer puts them on the wire.</summary>
+public static class WireRequests
 {
-    public static V1.IngestRequest ToRequest(Domain.EventBatch batch)
+    public static V1.IngestRequest ToIngestRequest(this EventBatch batch)
     {
         var request = new V1.IngestRequest { IdempotencyKey = batch.IdempotencyKey };
         request.Events.AddRange(batch.Events.Select(e => new V1.DeliveryEvent
