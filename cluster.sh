@@ -136,7 +136,7 @@ cat <<TXT
 
 Stop one silo:       kill <pid>   (graceful; kill -9 <pid> for a crash). Its grains reactivate on the
                      other silos, whose gateways keep serving reports.
-A development token: ASPNETCORE_ENVIRONMENT=Development dotnet src/CampaignGrains.Silo/bin/Release/net10.0/CampaignGrains.Silo.dll mint-dev-token --tenant demo
+A development token: ./campaignctl token --tenant demo
 Ctrl-C stops every silo and Azurite.
 cluster ready: $silo_count silos
 TXT

@@ -75,8 +75,8 @@ public sealed class LocalClusterScriptTests
 
             // Kill (SIGKILL, a crash) the silo holding the most statistics grains; its pid is the one the script printed.
             var victim = silos.Single(s => s.Index == placement.MaxBy(p => p.Value).Key);
-            ClusterScript.SignalProcess(victim.Pid, ClusterScript.SigKill);
-            await WaitUntilAsync(() => !ClusterScript.IsAlive(victim.Pid), TimeSpan.FromSeconds(10), $"silo {victim.Index} (pid {victim.Pid}) still alive after SIGKILL");
+            ScriptProcess.SignalProcess(victim.Pid, ScriptProcess.SigKill);
+            await WaitUntilAsync(() => !ScriptProcess.IsAlive(victim.Pid), TimeSpan.FromSeconds(10), $"silo {victim.Index} (pid {victim.Pid}) still alive after SIGKILL");
             var killedAt = clock.Elapsed;
             log?.WriteLine($"killed silo {victim.Index} (pid {victim.Pid}), which held {placement[victim.Index]} statistics grains");
 
@@ -114,9 +114,9 @@ public sealed class LocalClusterScriptTests
         }
 
         // SIGTERM to the script stops every silo and Azurite, then the script itself.
-        script.Signal(ClusterScript.SigTerm);
+        script.Signal(ScriptProcess.SigTerm);
         Assert.True(await script.WaitForExitAsync(TimeSpan.FromSeconds(60)), $"cluster.sh still running 60 s after SIGTERM:\n{script.Output}");
-        var stillAlive = silos.Where(s => ClusterScript.IsAlive(s.Pid)).Select(s => s.Pid).ToList();
+        var stillAlive = silos.Where(s => ScriptProcess.IsAlive(s.Pid)).Select(s => s.Pid).ToList();
         Assert.Empty(stillAlive);
         Assert.Contains("stopped.", script.Output);
         log?.WriteLine($"SIGTERM stopped the script, its silos and Azurite; total {clock.Elapsed.TotalSeconds:0.0} s");
