@@ -9,6 +9,12 @@ public static class DevelopmentTokens
 {
     public static readonly string[] DefaultScopes = [Scopes.EventsWrite, Scopes.ReportsRead];
 
+    /// <summary>
+    /// The development issuer's key, as appsettings.Development.json configures it (Auth:DevelopmentSigningKey).
+    /// Public on purpose: only a Development host accepts it, and every other environment refuses to start with it.
+    /// </summary>
+    public const string DevelopmentSigningKey = "Y2FtcGFpZ25ncmFpbnMtZGV2ZWxvcG1lbnQtaXNzdWVyLWtleS1ub3QtYS1zZWNyZXQh";
+
     public static string Mint(
         string base64Key, string issuer, string audience, string tenant, IEnumerable<string> scopes, TimeSpan lifetime,
         DateTimeOffset? now = null, string tenantClaim = "tenant")

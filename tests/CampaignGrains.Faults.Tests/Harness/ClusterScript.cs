@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 
 namespace CampaignGrains.Faults.Tests.Harness;
@@ -86,23 +84,9 @@ internal sealed partial class ClusterScript : IAsyncDisposable
         for (var attempt = 0; attempt < 200; attempt++)
         {
             var start = random.Next(20_000, 32_000 - count) / 10 * 10;
-            if (Enumerable.Range(start, count).All(IsFree)) return start;
+            if (Enumerable.Range(start, count).All(FreePort.IsFree)) return start;
         }
         throw new InvalidOperationException($"No {count} consecutive free ports found.");
-
-        static bool IsFree(int port)
-        {
-            try
-            {
-                using var listener = new TcpListener(IPAddress.Loopback, port);
-                listener.Start();
-                return true;
-            }
-            catch (SocketException)
-            {
-                return false;
-            }
-        }
     }
 
     /// <summary>Whatever happened, nothing the script started outlives the test.</summary>

@@ -20,8 +20,6 @@ namespace CampaignGrains.Faults.Tests.Harness;
 /// </summary>
 public sealed class LocalClusterScriptTests
 {
-    /// <summary>The development issuer's key, from the silo's appsettings.Development.json (the script runs in Development).</summary>
-    private const string DevelopmentSigningKey = "Y2FtcGFpZ25ncmFpbnMtZGV2ZWxvcG1lbnQtaXNzdWVyLWtleS1ub3QtYS1zZWNyZXQh";
     private const string Tenant = "demo";
     private const int Campaigns = 30;
     private static readonly TimeSpan CallDeadline = TimeSpan.FromSeconds(5);
@@ -45,7 +43,7 @@ public sealed class LocalClusterScriptTests
         var channels = silos.ToDictionary(s => s.Index, s => GrpcChannel.ForAddress($"http://127.0.0.1:{s.GrpcPort}"));
         try
         {
-            var token = DevelopmentTokens.Mint(DevelopmentSigningKey, "campaigngrains", "campaigngrains", Tenant, DevelopmentTokens.DefaultScopes, TimeSpan.FromHours(1));
+            var token = DevelopmentTokens.Mint(DevelopmentTokens.DevelopmentSigningKey, "campaigngrains", "campaigngrains", Tenant, DevelopmentTokens.DefaultScopes, TimeSpan.FromHours(1));
             var headers = new Metadata { { "authorization", $"Bearer {token}" } };
 
             // An Orleans client of the script's cluster; first, every silo has joined every other's view.

@@ -18,9 +18,6 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string Tenant = "demo";
 
-    /// <summary>The development key of appsettings.Development.json: the demo page's tokens are signed with it.</summary>
-    private const string DevelopmentKey = "Y2FtcGFpZ25ncmFpbnMtZGV2ZWxvcG1lbnQtaXNzdWVyLWtleS1ub3QtYS1zZWNyZXQh";
-
     private AzuriteServer _azurite = null!;
     private WebApplication _silo = null!;
     private IPlaywright _playwright = null!;
@@ -39,7 +36,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public Metadata Headers { get; } = new() { { "authorization", $"Bearer {Token(TimeSpan.FromHours(1))}" } };
 
     public static string Token(TimeSpan lifetime, DateTimeOffset? now = null) => DevelopmentTokens.Mint(
-        DevelopmentKey, "campaigngrains", "campaigngrains", Tenant, [Scopes.EventsWrite, Scopes.ReportsRead], lifetime, now);
+        DevelopmentTokens.DevelopmentSigningKey, "campaigngrains", "campaigngrains", Tenant, [Scopes.EventsWrite, Scopes.ReportsRead], lifetime, now);
 
     public async ValueTask InitializeAsync()
     {
@@ -54,7 +51,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             ["Cluster:ServiceId"] = "campaigngrains-widget-tests",
             ["Gateway:GrpcPort"] = grpcPort.ToString(),
             ["Gateway:WebPort"] = WebPort.ToString(),
-            ["Auth:DevelopmentSigningKey"] = DevelopmentKey,
+            ["Auth:DevelopmentSigningKey"] = DevelopmentTokens.DevelopmentSigningKey,
             ["Ingest:ProfileHashKey"] = Convert.ToBase64String("campaigngrains-widget-test-key"u8),
             ["Logging:LogLevel:Default"] = "Warning",
         }));
