@@ -127,12 +127,19 @@ public sealed class DeliveryStatistics
             to,
             Totals,
             series,
-            UniqueOpens?.Estimate(null, 0),
-            UniqueClicks?.Estimate(null, 0),
+            AtMost(UniqueOpens?.Estimate(null, 0), Totals[Metric.Open] + Totals[Metric.Click]),
+            AtMost(UniqueClicks?.Estimate(null, 0), Totals[Metric.Click]),
             BounceReasons?.View(null, 0),
             ErrorReasons?.View(null, 0),
             ExcludeReasons?.View(null, 0),
             Domains?.View(null, 0),
             Platforms?.View(null, 0));
     }
+
+    /// <summary>
+    /// An estimate can overshoot the events it counts (a click counts as an open too). Over all time it covers
+    /// the same events as the counts, so they bound it; the live window's estimate covers whole hours, the
+    /// counts five-minute buckets, so there they do not.
+    /// </summary>
+    private static long? AtMost(long? estimate, long events) => estimate is { } value ? Math.Min(value, events) : null;
 }

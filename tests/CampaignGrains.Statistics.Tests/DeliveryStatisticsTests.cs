@@ -76,6 +76,23 @@ public class DeliveryStatisticsTests
     }
 
     [Fact]
+    public void All_time_unique_counts_never_exceed_the_events_they_count()
+    {
+        // One click per profile: whenever the estimate overshoots (the live view shows it unbounded), all time is held to the clicks.
+        var statistics = new DeliveryStatistics(StatisticsShape.Email);
+        var overshoots = 0;
+        for (var profile = 1; profile <= 3_000; profile++)
+        {
+            statistics.Record(new StatisticsEvent(Metric.Click, Now, ProfileHashes.Of(profile)), Now);
+            if (statistics.ViewLast24Hours(Now).UniqueClicks > profile) overshoots++;
+            var allTime = statistics.ViewAllTime(Now);
+            Assert.True(allTime.UniqueClicks <= profile, $"{allTime.UniqueClicks} unique clicks from {profile} clicks");
+            Assert.True(allTime.UniqueOpens <= profile, $"{allTime.UniqueOpens} unique opens from {profile} clicks");
+        }
+        Assert.True(overshoots > 0, "the estimate never overshot: the bound was not exercised");
+    }
+
+    [Fact]
     public void All_time_chart_keeps_the_last_400_days_and_totals_keep_everything()
     {
         var statistics = new DeliveryStatistics(StatisticsShape.Campaign);

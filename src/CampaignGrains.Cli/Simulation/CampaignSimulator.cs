@@ -109,6 +109,9 @@ internal static class CampaignSimulator
 
     private static TimeSpan Seconds(Random random, int min, int max) => TimeSpan.FromSeconds(random.Next(min, max + 1));
 
+    /// <summary>A fraction in [0, 1] that looks random but depends only on its inputs (a multiplicative hash).</summary>
+    private static double Spread(int recipient, int step) => (uint)((recipient * 2654435761u) ^ (step * 40503u * 2246822519u)) / (double)uint.MaxValue;
+
     /// <summary>One recipient's events, each a step after the previous one, never past the span's end.</summary>
     private sealed class Journey(SimulationOptions options, int recipient, DateTimeOffset start, List<DeliveryEvent> events)
     {
@@ -121,15 +124,17 @@ internal static class CampaignSimulator
 
         public void Add(EventKind kind, Channel channel, TimeSpan after, BounceType bounceType = BounceType.Unspecified, string reason = "")
         {
-            _time += after;
-            var time = _time > options.End ? options.End : _time;
+            // A step that would fall past the span's end lands between the previous step and the end instead:
+            // spread, not piled up on the end, and chosen from the recipient and step alone so the random
+            // sequence (which events there are) stays the same for any span.
+            _time = _time + after <= options.End ? _time + after : _time + (options.End - _time) * Spread(recipient, _step);
             events.Add(new DeliveryEvent
             {
                 EventId = $"sim-{options.Seed}-{recipient}-{_step++}",
                 CampaignId = options.CampaignId,
                 Channel = channel,
                 Kind = kind,
-                Time = Timestamp.FromDateTimeOffset(DateTimeOffset.FromUnixTimeMilliseconds(time.ToUnixTimeMilliseconds())),
+                Time = Timestamp.FromDateTimeOffset(DateTimeOffset.FromUnixTimeMilliseconds(_time.ToUnixTimeMilliseconds())),
                 ProfileId = $"{options.CampaignId}-profile-{recipient}",
                 Domain = channel == Channel.Email ? Domain : "",
                 Platform = channel == Channel.Push ? Platform : "",
