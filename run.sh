@@ -124,7 +124,7 @@ cat <<TXT
 
 CampaignGrains is running.
   gRPC (HTTP/2, no TLS)   127.0.0.1:$grpc_port
-  widget demo page        http://127.0.0.1:$web_port/demo/?campaign=$demo_campaign
+  report dashboard        http://127.0.0.1:$web_port/demo/?campaign=$demo_campaign
   health, metrics         http://127.0.0.1:$web_port/health/ready, http://127.0.0.1:$web_port/metrics
   Azurite tables          127.0.0.1:$table_port (data in $data_dir/), silo log $data_dir/silo.log
 

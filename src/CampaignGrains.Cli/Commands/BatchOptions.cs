@@ -7,6 +7,9 @@ internal static class BatchOptions
 {
     private const int MaxRetries = 20;
 
+    /// <summary>Enough to hide a round trip's latency many times over; more only queues work at the gateway.</summary>
+    private const int MaxParallel = 64;
+
     public static Option<int> BatchSize(int defaultSize, int maxSize)
     {
         var option = new Option<int>("--batch-size") { Description = $"Events per Ingest call, 1 to {maxSize}", DefaultValueFactory = _ => defaultSize };
@@ -28,6 +31,20 @@ internal static class BatchOptions
         option.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int>() is < 0 or > MaxRetries) result.AddError($"--retries must be between 0 and {MaxRetries}.");
+        });
+        return option;
+    }
+
+    public static Option<int> Parallel()
+    {
+        var option = new Option<int>("--parallel")
+        {
+            Description = $"Batches in flight at once, 1 to {MaxParallel}: the server counts them in any order, and a retry keeps its key",
+            DefaultValueFactory = _ => 4,
+        };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > MaxParallel) result.AddError($"--parallel must be between 1 and {MaxParallel}.");
         });
         return option;
     }

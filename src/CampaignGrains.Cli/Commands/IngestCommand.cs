@@ -29,11 +29,14 @@ internal static class IngestCommand
           reason      bounce, error or exclude reason: bounced, errored and excluded events only
         Example line: {"eventId":"e1","campaignId":"spring-sale","channel":"email","kind":"sent","time":"2026-11-28T12:00:00Z","profileId":"p1","domain":"gmail.com"}
 
-        A line that cannot be read is reported as file:line with the reason and not sent; the rest is sent.
+        Files are streamed, so any size is read in bounded memory: about --parallel batches at a time.
+        A line that cannot be read is reported as file:line with the reason and not sent; the rest is sent. Only the
+        first 100 such lines are printed; the summary counts them all.
         Each batch's idempotency key is ingest-<SHA-256 of the file's content>-<batch index>: running the same file
-        again, with the same --batch-size, answers duplicates and never counts twice. Unavailable, deadline-exceeded
-        and rate-limited calls are retried with the same key. Exit code 6 when any line was malformed or any event
-        rejected (the summary groups rejections by field and message).
+        again, with the same --batch-size, answers duplicates and never counts twice. Up to --parallel batches are in
+        flight at once, in any order. Unavailable, deadline-exceeded and rate-limited calls are retried with the same
+        key; any other failure stops the run. Exit code 6 when any line was malformed or any event rejected (the
+        summary groups rejections by field and message).
         """;
 
     private const int MaxBatchSize = 10_000;
@@ -45,7 +48,8 @@ internal static class IngestCommand
         var format = ChoiceOption.Create("--format", "The files' format (default: by each file's extension)", null, "ndjson", "csv");
         var batchSize = BatchOptions.BatchSize(defaultSize: 1000, MaxBatchSize);
         var retries = BatchOptions.Retries();
-        var command = new Command(Name, "Send delivery events from NDJSON or CSV files") { files, format, batchSize, retries };
+        var parallel = BatchOptions.Parallel();
+        var command = new Command(Name, "Send delivery events from NDJSON or CSV files") { files, format, batchSize, retries, parallel };
         command.Validators.Add(result =>
         {
             if (result.GetValue(format) is not null) return;
@@ -57,20 +61,15 @@ internal static class IngestCommand
         });
         command.SetAction((parse, cancellationToken) => ClusterCall.RunAsync(global, parse, Scopes.EventsWrite, async connection =>
         {
+            EventFormat? named = parse.GetValue(format) is { } name ? Enum.Parse<EventFormat>(name, ignoreCase: true) : null;
+            var eventFiles = new EventFiles([.. parse.GetRequiredValue(files).Select(file => new EventFile(file, named ?? FormatOf(file)!.Value))]);
+            var malformed = new MalformedLineLog(terminal.Error);
             var tally = new IngestTally();
-            var eventFiles = new List<EventFile>();
-            foreach (var file in parse.GetRequiredValue(files))
-            {
-                var eventFile = EventFile.Read(file, parse.GetValue(format) is { } named ? Enum.Parse<EventFormat>(named, ignoreCase: true) : FormatOf(file)!.Value);
-                foreach (var line in eventFile.Malformed) terminal.Error.WriteLine($"{line.Origin}: {line.Reason}");
-                tally.AddMalformed(eventFile.Malformed);
-                eventFiles.Add(eventFile);
-            }
-
-            var size = parse.GetValue(batchSize);
             await IngestRun.SendAllAsync(terminal, new BatchSender(connection, parse.GetValue(retries)),
-                eventFiles.SelectMany(eventFile => eventFile.Batches(size)), eventFiles.Sum(eventFile => eventFile.Events.Count),
-                "Ingesting", pacing: null, tally, cancellationToken);
+                eventFiles.BatchesAsync(parse.GetValue(batchSize), malformed.Add, cancellationToken), parse.GetValue(parallel), pacing: null,
+                new RunProgress("Ingesting", eventFiles.TotalBytes, () => eventFiles.BytesRead), tally, cancellationToken);
+            malformed.WriteUnprinted();
+            tally.AddMalformed(malformed.Count);
             terminal.Console.Write(tally.Summary());
             return tally.ExitCode;
         }));

@@ -40,13 +40,14 @@ internal static class SimulateCommand
         var clickRate = Fraction("--click-rate", "Email recipients who click / delivered (clickers are openers)", 0.08);
         var batchSize = BatchOptions.BatchSize(defaultSize: 500, maxSize: 10_000);
         var retries = BatchOptions.Retries();
+        var parallel = BatchOptions.Parallel();
 
         var command = new Command("simulate",
             "Generate a realistic campaign (entered, excluded, sent, delivered, bounced, errored, opened, clicked, unsubscribed, spam complaints, " +
             "push actions over realistic domains and platforms; each journey in causal order) and stream it in at --rate. " +
             "Deterministic: the same options give the same events and idempotency keys, so a rerun answers duplicates.")
         {
-            campaign, recipients, seed, rate, span, end, emailShare, deliveryRate, bounceRate, openRate, clickRate, batchSize, retries,
+            campaign, recipients, seed, rate, span, end, emailShare, deliveryRate, bounceRate, openRate, clickRate, batchSize, retries, parallel,
         };
         command.Validators.Add(result =>
         {
@@ -60,8 +61,9 @@ internal static class SimulateCommand
             var events = CampaignSimulator.Generate(options);
             var tally = new IngestTally();
             await IngestRun.SendAllAsync(terminal, new BatchSender(connection, parse.GetValue(retries)),
-                CampaignSimulator.Batches(options, events, parse.GetValue(batchSize)), events.Count, $"Simulating {options.CampaignId}",
-                new TokenBucket(parse.GetValue(rate), TimeProvider.System), tally, cancellationToken);
+                CampaignSimulator.Batches(options, events, parse.GetValue(batchSize)).ToAsyncEnumerable(), parse.GetValue(parallel),
+                new TokenBucket(parse.GetValue(rate), TimeProvider.System), new RunProgress($"Simulating {options.CampaignId}", events.Count, () => tally.Answered),
+                tally, cancellationToken);
             terminal.Console.Write(tally.Summary());
             return tally.ExitCode;
         }));

@@ -1,126 +1,51 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
-using CampaignGrains.Cli.Csv;
 
 namespace CampaignGrains.Cli.Events;
 
-/// <summary>The events of one file, its malformed lines, and the hash of its content that its batches' keys derive from.</summary>
-internal sealed class EventFile
+/// <summary>
+/// One file of events, streamed twice: first for the SHA-256 of its content, which its batches' keys derive from,
+/// then for its events, batched as they are parsed. Only the batch being filled is held here, so a file of any
+/// size is read in bounded memory.
+/// </summary>
+internal sealed class EventFile(FileInfo file, EventFormat format)
 {
-    private EventFile(string contentHash, IReadOnlyList<SourcedEvent> events, IReadOnlyList<MalformedLine> malformed)
+    /// <summary>64 KiB reads: few system calls over a multi-GB file, and small next to a batch of events.</summary>
+    private const int BufferSize = 64 * 1024;
+
+    /// <summary>The file's size when the run began: what the progress bar counts bytes read against.</summary>
+    public long Length { get; } = file.Length;
+
+    /// <summary>
+    /// The events in batches of <paramref name="batchSize"/>, keyed "ingest-&lt;first 128 bits of the content's
+    /// SHA-256, hex&gt;-&lt;batch index&gt;": the same file and batch size give the same keys, so a rerun is all duplicates.
+    /// </summary>
+    /// <param name="malformed">Told of each line that is not an event, as the parse meets it.</param>
+    /// <param name="bytesRead">Told how many more of the file's bytes the parse has consumed, once per batch and at the end.</param>
+    public async IAsyncEnumerable<OutgoingBatch> BatchesAsync(
+        int batchSize, Action<MalformedLine> malformed, Action<long> bytesRead, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        ContentHash = contentHash;
-        Events = events;
-        Malformed = malformed;
-    }
+        // One handle for both passes, shared with readers only: where the system enforces it, nobody changes the
+        // file between the hash and the parse, so the keys name exactly the content sent.
+        await using var stream = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.SequentialScan);
+        var stem = $"ingest-{Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken))[..32]}";
+        stream.Position = 0;
+        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, BufferSize);
 
-    /// <summary>SHA-256 of the file's bytes (hex, first 128 bits): the same file gives the same batches and keys.</summary>
-    public string ContentHash { get; }
-
-    public IReadOnlyList<SourcedEvent> Events { get; }
-
-    public IReadOnlyList<MalformedLine> Malformed { get; }
-
-    /// <summary>The events in batches of <paramref name="batchSize"/>, keyed "ingest-&lt;content hash&gt;-&lt;batch index&gt;".</summary>
-    public IEnumerable<OutgoingBatch> Batches(int batchSize) =>
-        Events.Chunk(batchSize).Select((events, index) => new OutgoingBatch($"ingest-{ContentHash}-{index}", events));
-
-    public static EventFile Read(FileInfo file, EventFormat format)
-    {
-        var bytes = File.ReadAllBytes(file.FullName);
-        var hash = Convert.ToHexStringLower(SHA256.HashData(bytes))[..32];
-        var events = new List<SourcedEvent>();
-        var malformed = new List<MalformedLine>();
-        using var reader = new StreamReader(new MemoryStream(bytes), Encoding.UTF8);
-        if (format == EventFormat.Ndjson) ReadNdjson(file.Name, reader, events, malformed);
-        else ReadCsv(file.Name, reader, events, malformed);
-        return new EventFile(hash, events, malformed);
-    }
-
-    private static void ReadNdjson(string name, TextReader reader, List<SourcedEvent> events, List<MalformedLine> malformed)
-    {
-        var lineNumber = 0;
-        for (var line = reader.ReadLine(); line is not null; line = reader.ReadLine())
+        var (batch, index, reported) = (new List<SourcedEvent>(batchSize), 0, 0L);
+        foreach (var sourced in format == EventFormat.Ndjson ? NdjsonEvents.Read(file.Name, reader, malformed) : CsvEvents.Read(file.Name, reader, malformed))
         {
-            var origin = $"{name}:{++lineNumber}";
-            if (string.IsNullOrWhiteSpace(line)) continue;
-            try
-            {
-                events.Add(new SourcedEvent(EventFields.ToEvent(JsonFields(line)), origin));
-            }
-            catch (FormatException exception)
-            {
-                malformed.Add(new MalformedLine(origin, exception.Message));
-            }
+            cancellationToken.ThrowIfCancellationRequested();
+            batch.Add(sourced);
+            if (batch.Count < batchSize) continue;
+            // The stream's position runs a buffer or two ahead of the parse: close enough for a progress bar.
+            bytesRead(stream.Position - reported);
+            reported = stream.Position;
+            yield return new OutgoingBatch($"{stem}-{index++}", batch);
+            batch = new List<SourcedEvent>(batchSize);
         }
-    }
-
-    private static Dictionary<string, string> JsonFields(string line)
-    {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(line);
-        }
-        catch (JsonException exception)
-        {
-            throw new FormatException($"not valid JSON: {exception.Message}");
-        }
-        using (document)
-        {
-            if (document.RootElement.ValueKind != JsonValueKind.Object) throw new FormatException("not a JSON object");
-            var fields = new Dictionary<string, string>();
-            foreach (var property in document.RootElement.EnumerateObject())
-            {
-                var field = EventFieldNames.Canonical(property.Name) ?? throw new FormatException($"unknown field '{property.Name}'");
-                fields[field] = property.Value.ValueKind switch
-                {
-                    JsonValueKind.String => property.Value.GetString()!,
-                    JsonValueKind.Null => "",
-                    _ => throw new FormatException($"{field} must be a string, not {property.Value.ValueKind.ToString().ToLowerInvariant()}"),
-                };
-            }
-            return fields;
-        }
-    }
-
-    private static void ReadCsv(string name, TextReader reader, List<SourcedEvent> events, List<MalformedLine> malformed)
-    {
-        try
-        {
-            string[]? header = null;
-            foreach (var record in CsvReader.Read(reader))
-            {
-                var origin = $"{name}:{record.Line}";
-                if (header is null)
-                {
-                    header = [.. record.Fields.Select(column => EventFieldNames.Canonical(column) ?? "")];
-                    if (Array.IndexOf(header, "") is >= 0 and var unknown)
-                    {
-                        malformed.Add(new MalformedLine(origin, $"unknown column '{record.Fields[unknown]}' in the header; the file is not read"));
-                        return;
-                    }
-                    continue;
-                }
-                if (record.Fields.Count != header.Length)
-                {
-                    malformed.Add(new MalformedLine(origin, $"has {record.Fields.Count} fields; the header has {header.Length}"));
-                    continue;
-                }
-                try
-                {
-                    events.Add(new SourcedEvent(EventFields.ToEvent(header.Zip(record.Fields).ToDictionary(pair => pair.First, pair => pair.Second)), origin));
-                }
-                catch (FormatException exception)
-                {
-                    malformed.Add(new MalformedLine(origin, exception.Message));
-                }
-            }
-        }
-        catch (FormatException exception)
-        {
-            malformed.Add(new MalformedLine(name, exception.Message));
-        }
+        bytesRead(stream.Position - reported);
+        if (batch.Count > 0) yield return new OutgoingBatch($"{stem}-{index}", batch);
     }
 }

@@ -12,10 +12,13 @@ internal static class Tables
         foreach (var column in columns)
         {
             var tableColumn = new TableColumn(Markup.Escape(column));
-            table.AddColumn(column is "" or "metric" or "domain" or "platform" or "campaign" or "chart" ? tableColumn : tableColumn.RightAligned());
+            table.AddColumn(TextColumns.Contains(column) ? tableColumn : tableColumn.RightAligned());
         }
         return table;
     }
+
+    /// <summary>Columns of words, read from the left; every other column holds numbers, aligned on the right.</summary>
+    private static readonly HashSet<string> TextColumns = ["", "metric", "domain", "platform", "campaign", "chart", "channels", "field", "message", "first at"];
 
     public static IRenderable[] Cells(params string[] values) => [.. values.Select(value => new Text(value))];
 }

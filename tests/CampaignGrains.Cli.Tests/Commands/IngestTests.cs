@@ -7,9 +7,10 @@ namespace CampaignGrains.Cli.Tests.Commands;
 public sealed class IngestTests(ClusterFixture cluster)
 {
     [Theory]
-    [InlineData("events.ndjson")]
-    [InlineData("events.csv")]
-    public async Task Ingested_totals_equal_the_files_lines_and_a_rerun_is_all_duplicates(string fileName)
+    [InlineData("events.ndjson", 1)]
+    [InlineData("events.ndjson", 8)]
+    [InlineData("events.csv", 8)]
+    public async Task Ingested_totals_equal_the_files_lines_and_a_rerun_is_all_duplicates(string fileName, int parallel)
     {
         using var directory = new TempDirectory();
         var campaign = $"ingest-{Guid.NewGuid():N}";
@@ -18,9 +19,11 @@ public sealed class IngestTests(ClusterFixture cluster)
         await File.WriteAllTextAsync(path, fileName.EndsWith(".csv") ? EventLines.Csv(events) : EventLines.Ndjson(events));
         var oracle = fileName.EndsWith(".csv") ? LineCounts.FromCsv(path) : LineCounts.FromNdjson(path);
 
-        var first = await cluster.CtlAsync(["ingest", path, "--batch-size", "40"]);
+        string[] args = ["ingest", path, "--batch-size", "40", "--parallel", parallel.ToString()];
+
+        var first = await cluster.CtlAsync(args);
         var report = await cluster.ReportAsync(campaign, Window.AllTime);
-        var rerun = await cluster.CtlAsync(["ingest", path, "--batch-size", "40"]);
+        var rerun = await cluster.CtlAsync(args);
         var afterRerun = await cluster.ReportAsync(campaign, Window.AllTime);
 
         Assert.True(first.ExitCode == ExitCodes.Ok, first.ToString());
@@ -92,5 +95,62 @@ public sealed class IngestTests(ClusterFixture cluster)
         Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
         Assert.Matches(@"bounce_type\s*│\s*is required on email bounces[^│]*│\s*3\s*│\s*bounces.csv:7", run.Output);
         Assert.Matches(@"│\s*17\s*│\s*0\s*│\s*3\s*│\s*0\s*│", run.Output);
+    }
+
+    [Fact]
+    public async Task Only_the_first_100_malformed_lines_are_printed_and_the_summary_counts_them_all()
+    {
+        using var directory = new TempDirectory();
+        var campaign = $"flood-{Guid.NewGuid():N}";
+        var path = directory.File("flood.ndjson");
+        var valid = EventLines.Ndjson(EventLines.Mixed(campaign, 10)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        await File.WriteAllLinesAsync(path, [.. valid, .. Enumerable.Repeat("{\"eventId\": 7}", 150)]);
+
+        var run = await cluster.CtlAsync(["ingest", path]);
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        var printed = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(101, printed.Length);
+        Assert.StartsWith("flood.ndjson:11: eventId must be a string", printed[0]);
+        Assert.StartsWith("flood.ndjson:110: ", printed[99]);
+        Assert.Equal("... and 50 more malformed lines", printed[100]);
+        Assert.Matches(@"│\s*10\s*│\s*0\s*│\s*0\s*│\s*150\s*│", run.Output);
+    }
+
+    [Fact]
+    public async Task A_refused_token_stops_the_run_with_exit_4_before_the_rest_of_the_file_is_read()
+    {
+        using var directory = new TempDirectory();
+        var path = directory.File("refused.ndjson");
+        var lines = EventLines.Ndjson(EventLines.Mixed($"refused-{Guid.NewGuid():N}", 2000));
+        // Read only if the run went on past the refusal.
+        await File.WriteAllTextAsync(path, lines + "not json\n");
+
+        var run = await CliRun.RunAsync(["ingest", path, "--batch-size", "10", "--parallel", "8", "--address", cluster.Address, "--token", ""]);
+
+        Assert.Equal(ExitCodes.NotAuthorized, run.ExitCode);
+        Assert.Contains("No token", run.Error);
+        Assert.DoesNotContain("refused.ndjson:2001", run.Error);
+        Assert.DoesNotContain("Ingest summary", run.Output);
+    }
+
+    [Fact]
+    public async Task Ctrl_C_stops_a_run_with_batches_in_flight_and_exits_130()
+    {
+        using var directory = new TempDirectory();
+        var path = directory.File("interrupted.ndjson");
+        await File.WriteAllTextAsync(path, EventLines.Ndjson(EventLines.Mixed($"interrupted-{Guid.NewGuid():N}", 20_000)));
+        using var interrupt = new CancellationTokenSource();
+
+        // One event per call keeps the run going long enough to be interrupted mid-flight.
+        var run = CliRun.Start(["ingest", path, "--batch-size", "1", "--parallel", "4", "--address", cluster.Address, "--token", ClusterFixture.Token()],
+            interrupt.Token, out var running);
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        interrupt.Cancel();
+        var stopped = await Task.WhenAny(running, Task.Delay(TimeSpan.FromSeconds(10)));
+
+        Assert.Same(running, stopped);
+        Assert.True(run.ExitCode == ExitCodes.Interrupted, run.ToString());
+        Assert.Contains("Interrupted.", run.Error);
     }
 }

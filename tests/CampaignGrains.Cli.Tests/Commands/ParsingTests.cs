@@ -15,6 +15,8 @@ public sealed class ParsingTests
     [InlineData("file", "ingest")]
     [InlineData("missing.ndjson", "ingest", "missing.ndjson")]
     [InlineData("--batch-size", "ingest", "--batch-size", "0", "x.csv")]
+    [InlineData("--parallel", "ingest", "--parallel", "0", "x.csv")]
+    [InlineData("--parallel", "simulate", "c1", "--parallel", "65")]
     [InlineData("--delivery-rate", "simulate", "c1", "--delivery-rate", "1.5")]
     [InlineData("--span", "simulate", "c1", "--span", "forever")]
     [InlineData("--rate", "simulate", "c1", "--rate", "0")]
