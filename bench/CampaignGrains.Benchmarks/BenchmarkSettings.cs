@@ -1,0 +1,63 @@
+namespace CampaignGrains.Benchmarks;
+
+/// <summary>How big each measurement is: the full run, or the smoke CI runs in about 30 seconds.</summary>
+public sealed record BenchmarkSettings(
+    bool Smoke,
+    string? OutputPath,
+    TimeSpan IngestWarmup,
+    TimeSpan IngestDuration,
+    TimeSpan SinkDuration,
+    IReadOnlyList<IngestShape> IngestShapes,
+    IReadOnlyList<long> ReadLevels,
+    double ReadsPerSecond,
+    TimeSpan ReadWarmup,
+    TimeSpan ReadDuration,
+    IReadOnlySet<long> PostgresLevels,
+    int PostgresQueryRepeats,
+    int TypicalCampaigns,
+    int TypicalEventsPerCampaign,
+    int WorstCaseCampaigns)
+{
+    /// <summary>
+    /// One axis at a time around the baseline (batch 1,000, 100 campaigns, 8 producers), then the two
+    /// corners that bound it: the full 27-point matrix would take most of an hour on two cores. The
+    /// 10,000-campaign shapes come last: they can overload the silo, which then needs time to drain.
+    /// </summary>
+    private static readonly IngestShape[] FullShapes =
+    [
+        new(1_000, 100, 8, "baseline"),
+        new(100, 100, 8, "batch"),
+        new(10_000, 100, 8, "batch"),
+        new(1_000, 1, 8, "campaigns"),
+        new(1_000, 100, 1, "producers"),
+        new(1_000, 100, 64, "producers"),
+        new(10_000, 1, 64, "best corner"),
+        new(1_000, 10_000, 8, "campaigns"),
+        new(100, 10_000, 1, "worst corner"),
+    ];
+
+    public static BenchmarkSettings Parse(string[] args)
+    {
+        var smoke = args.Contains("--smoke");
+        var outIndex = Array.IndexOf(args, "--out");
+        var output = outIndex >= 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : null;
+        return smoke
+            ? new BenchmarkSettings(
+                true, output,
+                IngestWarmup: TimeSpan.FromMilliseconds(700), IngestDuration: TimeSpan.FromSeconds(2), SinkDuration: TimeSpan.FromMilliseconds(500),
+                IngestShapes: [new(500, 10, 4, "smoke")],
+                ReadLevels: [1_000, 10_000, 20_000], ReadsPerSecond: 200, ReadWarmup: TimeSpan.FromMilliseconds(300), ReadDuration: TimeSpan.FromSeconds(1),
+                PostgresLevels: new HashSet<long> { 10_000, 20_000 }, PostgresQueryRepeats: 2,
+                TypicalCampaigns: 10, TypicalEventsPerCampaign: 2_000, WorstCaseCampaigns: 3)
+            : new BenchmarkSettings(
+                false, output,
+                IngestWarmup: TimeSpan.FromSeconds(3), IngestDuration: TimeSpan.FromSeconds(12), SinkDuration: TimeSpan.FromSeconds(5),
+                IngestShapes: FullShapes,
+                ReadLevels: [10_000, 1_000_000, 10_000_000], ReadsPerSecond: 1_000, ReadWarmup: TimeSpan.FromSeconds(5), ReadDuration: TimeSpan.FromSeconds(20),
+                PostgresLevels: new HashSet<long> { 1_000_000, 10_000_000 }, PostgresQueryRepeats: 5,
+                TypicalCampaigns: 100, TypicalEventsPerCampaign: 10_000, WorstCaseCampaigns: 20);
+    }
+}
+
+/// <summary>One ingest load: events per batch, campaigns the events spread over, concurrent producers.</summary>
+public sealed record IngestShape(int BatchSize, int Campaigns, int Producers, string Varies);

@@ -1,0 +1,3 @@
+using CampaignGrains.Benchmarks;
+
+return await EndToEndBenchmark.RunAsync(args, Console.Out);

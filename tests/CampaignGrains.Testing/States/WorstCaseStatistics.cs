@@ -1,0 +1,80 @@
+using CampaignGrains.Grains.Ingest;
+using CampaignGrains.Statistics;
+
+namespace CampaignGrains.Testing;
+
+/// <summary>
+/// A grain's statistics at their largest: every bucket used, every breakdown full of the longest keys at
+/// three UTF-8 bytes a character, every counter at 2^40, every sketch dense, and a full ledger.
+/// </summary>
+public static class WorstCaseStatistics
+{
+    private const long Huge = 1L << 40;
+
+    public static BatchLedger FullLedger()
+    {
+        var ledger = new BatchLedger();
+        var random = new Random(1);
+        for (var i = 0; i < ledger.Capacity; i++) ledger.Remember((ulong)random.NextInt64(), (ulong)random.NextInt64());
+        return ledger;
+    }
+
+    public static DeliveryStatistics Build(StatisticsShape shape, DateTimeOffset now)
+    {
+        var statistics = new DeliveryStatistics(shape) { Totals = Full(~(ushort)0) };
+        var currentBucket = TimeBuckets.IndexOf(now, TimeBuckets.Live);
+        for (var bucket = currentBucket - LiveSeries.SlotCount + 1; bucket <= currentBucket; bucket++) statistics.Live.Restore(bucket, Full(~(ushort)0));
+        var today = TimeBuckets.IndexOf(now, TimeBuckets.Day);
+        for (var day = today - DailySeries.MaxDays + 1; day <= today; day++) statistics.Daily.Restore(day, Full(~(ushort)0));
+
+        var currentHour = TimeBuckets.IndexOf(now, TimeBuckets.Hour);
+        Fill(statistics.BounceReasons, FieldLimits.MaxReason, currentHour);
+        Fill(statistics.ErrorReasons, FieldLimits.MaxReason, currentHour);
+        Fill(statistics.ExcludeReasons, FieldLimits.MaxReason, currentHour);
+        Fill(statistics.Domains, FieldLimits.MaxDomain, currentHour);
+        Fill(statistics.Platforms, FieldLimits.MaxPlatform, currentHour);
+        Fill(statistics.UniqueOpens, currentHour);
+        Fill(statistics.UniqueClicks, currentHour);
+        return statistics;
+    }
+
+    private static void Fill(Breakdown? breakdown, int keyLength, long currentHour)
+    {
+        if (breakdown is null) return;
+        FillEntry(breakdown.Other, breakdown.Metrics, currentHour);
+        for (var i = 0; i < breakdown.Capacity; i++)
+        {
+            var entry = new BreakdownEntry(Huge);
+            FillEntry(entry, breakdown.Metrics, currentHour);
+            breakdown.Restore(i.ToString("D4") + new string('€', keyLength - 4), entry);
+        }
+    }
+
+    private static void FillEntry(BreakdownEntry entry, MetricMask metrics, long currentHour)
+    {
+        entry.Totals = Full(metrics.Bits);
+        for (var hour = currentHour - HourlyCounts.MaxHours + 1; hour <= currentHour; hour++) entry.Live.Restore(hour, Full(metrics.Bits));
+    }
+
+    private static void Fill(UniqueProfiles? unique, long currentHour)
+    {
+        if (unique is null) return;
+        var hours = new List<(long, HyperLogLog)>();
+        for (var hour = currentHour - HourlyCounts.MaxHours + 1; hour <= currentHour; hour++) hours.Add((hour, Dense(StatisticsShape.HourlyUniquePrecision)));
+        unique.Restore(Dense(StatisticsShape.AllTimeUniquePrecision), hours);
+    }
+
+    private static HyperLogLog Dense(int precision)
+    {
+        var sketch = new HyperLogLog(precision);
+        sketch.WritableRegisters.Fill(30);
+        return sketch;
+    }
+
+    private static MetricCounts Full(int mask)
+    {
+        var counts = default(MetricCounts);
+        for (var i = 0; i < MetricCounts.Length; i++) if ((mask & (1 << i)) != 0) counts[i] = Huge;
+        return counts;
+    }
+}
