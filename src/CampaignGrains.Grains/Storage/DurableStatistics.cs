@@ -64,6 +64,7 @@ internal sealed class DurableStatistics
         GrainMetrics.ActiveGrains.Add(1);
         (Statistics, _ledger) = StatisticsCodec.Decode(_state.State.Payload, _shape);
         _channels.UnionWith(_state.State.Channels);
+        ReleasePayload();
     }
 
     public async Task<ShareOutcome> RecordAsync(BatchShare share)
@@ -125,6 +126,7 @@ internal sealed class DurableStatistics
         {
             await _state.WriteStateAsync();
             GrainMetrics.WriteDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+            ReleasePayload();
         }
         catch (InconsistentStateException exception)
         {
@@ -139,6 +141,12 @@ internal sealed class DurableStatistics
             throw;
         }
     }
+
+    /// <summary>
+    /// The encoded record is needed only while it is read or written; every write encodes afresh. Holding it
+    /// would keep a second copy of the statistics in memory (up to the worst-case record size per grain).
+    /// </summary>
+    private void ReleasePayload() => _state.State.Payload = [];
 
     private static StatisticsUnavailableException Unavailable() =>
         new("Statistics storage did not take the write; nothing was acknowledged. Retry the batch with the same idempotency key.");

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime;
+using Orleans.Serialization;
 using Orleans.Storage;
 
 namespace CampaignGrains.Grains.Tests.Fixtures;
@@ -10,6 +12,12 @@ namespace CampaignGrains.Grains.Tests.Fixtures;
 /// </summary>
 internal sealed class ControlledGrainStorage : IGrainStorage
 {
+    // A store keeps what was written, not the grain's object: reads and writes copy, as serialization would.
+    private static readonly DeepCopier Copier = new ServiceCollection()
+        .AddSerializer(serializer => serializer.AddAssembly(typeof(StatisticsClock).Assembly))
+        .BuildServiceProvider()
+        .GetRequiredService<DeepCopier>();
+
     private readonly ConcurrentDictionary<string, (string ETag, object State)> _records = new();
     private readonly ConcurrentDictionary<string, int> _writes = new();
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _holds = new();
@@ -31,7 +39,7 @@ internal sealed class ControlledGrainStorage : IGrainStorage
     {
         if (_records.TryGetValue(Key(stateName, grainId.Key.ToString()!), out var record))
         {
-            grainState.State = (T)record.State;
+            grainState.State = Copier.Copy((T)record.State);
             grainState.ETag = record.ETag;
             grainState.RecordExists = true;
         }
@@ -49,7 +57,7 @@ internal sealed class ControlledGrainStorage : IGrainStorage
         var current = _records.TryGetValue(key, out var record) ? record.ETag : null;
         if (current != grainState.ETag) throw new InconsistentStateException($"ETag mismatch for {key}", current, grainState.ETag);
         var etag = Guid.NewGuid().ToString("N");
-        _records[key] = (etag, grainState.State!);
+        _records[key] = (etag, Copier.Copy(grainState.State)!);
         grainState.ETag = etag;
         grainState.RecordExists = true;
         if (_failuresAfterWrite.TryRemove(key, out var lost)) throw lost;
