@@ -10,6 +10,7 @@ internal sealed class CampaignGrain : Grain, ICampaignGrain
 {
     private readonly DurableStatistics _statistics;
     private readonly StatisticsClock _clock;
+    private readonly TabCache<CampaignTab> _tabs = new();
     private readonly ICampaignDirectory _directory;
     private readonly ILogger _logger;
 
@@ -69,14 +70,20 @@ internal sealed class CampaignGrain : Grain, ICampaignGrain
     public Task<CampaignTab?> GetCampaignTabAsync(ReportWindow window, CancellationToken cancellationToken)
     {
         if (!_statistics.HasBatches) return Task.FromResult<CampaignTab?>(null);
-        var view = ReportViews.Read(_statistics.Statistics, window, _clock.UtcNow);
+        var now = _clock.UtcNow;
+        return Task.FromResult<CampaignTab?>(_tabs.Get(window, _statistics.Version, now, () => Build(window, now)));
+    }
+
+    private CampaignTab Build(ReportWindow window, DateTimeOffset now)
+    {
+        var view = ReportViews.Read(_statistics.Statistics, window, now);
         var totals = view.Totals;
-        return Task.FromResult<CampaignTab?>(new CampaignTab(
+        return new CampaignTab(
             ReportViews.SpanOf(view, window),
             Entered: totals[Metric.Entered],
             Excluded: totals[Metric.Excluded],
             Delivered: totals[Metric.Delivered],
             Errors: totals[Metric.Error],
-            Channels: [.. _statistics.Channels.Order()]));
+            Channels: [.. _statistics.Channels.Order()]);
     }
 }

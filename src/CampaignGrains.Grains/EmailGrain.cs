@@ -9,6 +9,7 @@ internal sealed class EmailGrain : Grain, IEmailGrain
 {
     private readonly DurableStatistics _statistics;
     private readonly StatisticsClock _clock;
+    private readonly TabCache<EmailTab> _tabs = new();
 
     public EmailGrain(
         [PersistentState("email", StorageNames.Statistics)] IPersistentState<StatisticsRecord> state,
@@ -36,6 +37,9 @@ internal sealed class EmailGrain : Grain, IEmailGrain
     public Task<long> WaitForChangeAsync(long knownVersion, TimeSpan maxWait, CancellationToken cancellationToken) =>
         _statistics.WaitForChangeAsync(knownVersion, maxWait, cancellationToken);
 
-    public Task<EmailTab> GetEmailTabAsync(ReportWindow window, CancellationToken cancellationToken) =>
-        Task.FromResult(EmailReport.Build(ReportViews.Read(_statistics.Statistics, window, _clock.UtcNow), window));
+    public Task<EmailTab> GetEmailTabAsync(ReportWindow window, CancellationToken cancellationToken)
+    {
+        var now = _clock.UtcNow;
+        return Task.FromResult(_tabs.Get(window, _statistics.Version, now, () => EmailReport.Build(ReportViews.Read(_statistics.Statistics, window, now), window)));
+    }
 }

@@ -9,6 +9,7 @@ internal sealed class PushGrain : Grain, IPushGrain
 {
     private readonly DurableStatistics _statistics;
     private readonly StatisticsClock _clock;
+    private readonly TabCache<PushTab> _tabs = new();
 
     public PushGrain(
         [PersistentState("push", StorageNames.Statistics)] IPersistentState<StatisticsRecord> state,
@@ -36,6 +37,9 @@ internal sealed class PushGrain : Grain, IPushGrain
     public Task<long> WaitForChangeAsync(long knownVersion, TimeSpan maxWait, CancellationToken cancellationToken) =>
         _statistics.WaitForChangeAsync(knownVersion, maxWait, cancellationToken);
 
-    public Task<PushTab> GetPushTabAsync(ReportWindow window, CancellationToken cancellationToken) =>
-        Task.FromResult(PushReport.Build(ReportViews.Read(_statistics.Statistics, window, _clock.UtcNow), window));
+    public Task<PushTab> GetPushTabAsync(ReportWindow window, CancellationToken cancellationToken)
+    {
+        var now = _clock.UtcNow;
+        return Task.FromResult(_tabs.Get(window, _statistics.Version, now, () => PushReport.Build(ReportViews.Read(_statistics.Statistics, window, now), window)));
+    }
 }
