@@ -58,9 +58,9 @@ if ((skipped > 0)); then
   summary+=", $skipped skipped"
 fi
 
-# The fault harness, soak and hostile-input suite report what they did (faults injected, mismatches,
-# memory, inputs per answer): print their output from the TRX files, above the summary.
-report_tests='\.Faults\.Tests\.|HostileInputTests'
+# The fault harness, soak, hostile-input suite and benchmark smoke report what they did (faults injected,
+# mismatches, memory, inputs per answer, the smoke's table): print their output from the TRX files, above the summary.
+report_tests='\.Faults\.Tests\.|HostileInputTests|SmokeRunTests'
 while IFS= read -r -d '' trx; do
   awk -v pattern="$report_tests" '
     /<UnitTestResult / { match($0, /testName="[^"]*"/); name = substr($0, RSTART + 10, RLENGTH - 11); next }

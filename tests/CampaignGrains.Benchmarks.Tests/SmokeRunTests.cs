@@ -15,6 +15,7 @@ public sealed class SmokeRunTests
 
         var exitCode = await EndToEndBenchmark.RunAsync(["--smoke"], output, TestContext.Current.CancellationToken);
 
+        TestContext.Current.TestOutputHelper?.WriteLine(output.ToString());
         Assert.Equal(0, exitCode);
         var rows = output.ToString().Split('\n')
             .Where(line => line.StartsWith("| ", StringComparison.Ordinal) && !line.StartsWith("| section", StringComparison.Ordinal))
