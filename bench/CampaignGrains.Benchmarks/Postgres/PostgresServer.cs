@@ -37,7 +37,9 @@ internal sealed class PostgresServer : IAsyncDisposable
         var bin = FindBinDirectory();
         if (bin is null && mayInstall && IsRoot)
         {
-            await RunAsync("apt-get", ["install", "-y", "postgresql"], asPostgres: false, cancellationToken, tolerateFailure: true);
+            // A fresh machine has no package lists yet.
+            await RunAsync("apt-get", ["update", "-qq"], asPostgres: false, cancellationToken, tolerateFailure: true);
+            await RunAsync("apt-get", ["install", "-y", "-qq", "postgresql"], asPostgres: false, cancellationToken, tolerateFailure: true);
             bin = FindBinDirectory();
         }
         if (bin is null)
