@@ -43,14 +43,14 @@ internal sealed class ReportReader(IGrainFactory grains)
     {
         var tab = await grains.GetGrain<ICampaignGrain>(target.Key).GetCampaignTabAsync(target.Window, cancellationToken);
         if (tab is null) GrpcErrors.ThrowCampaignNotFound(target.CampaignId);
-        return ReportMapper.ToMessage(tab);
+        return MappedTabs.Of(tab);
     }
 
     public async Task<V1.EmailTab> EmailAsync(Target target, CancellationToken cancellationToken) =>
-        ReportMapper.ToMessage(await grains.GetGrain<IEmailGrain>(target.Key).GetEmailTabAsync(target.Window, cancellationToken));
+        MappedTabs.Of(await grains.GetGrain<IEmailGrain>(target.Key).GetEmailTabAsync(target.Window, cancellationToken));
 
     public async Task<V1.PushTab> PushAsync(Target target, CancellationToken cancellationToken) =>
-        ReportMapper.ToMessage(await grains.GetGrain<IPushGrain>(target.Key).GetPushTabAsync(target.Window, cancellationToken));
+        MappedTabs.Of(await grains.GetGrain<IPushGrain>(target.Key).GetPushTabAsync(target.Window, cancellationToken));
 
     /// <summary>
     /// NOT_FOUND if the campaign has no events, else the requested tabs, read in parallel. Existence is
