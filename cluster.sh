@@ -14,6 +14,7 @@
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")"
+source scripts/local-hosting.sh
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 
 silo_count="${1:-3}"
@@ -67,17 +68,8 @@ trap stop EXIT
 trap 'stop; exit 130' INT
 trap 'stop; exit 143' TERM
 
-node_modules/.bin/azurite-table --tableHost 127.0.0.1 --tablePort "$table_port" --location "$data_dir" \
-  --skipApiVersionCheck --loose --disableProductStyleUrl --disableTelemetry --silent &
-azurite_pid=$!
-
-for _ in $(seq 1 100); do
-  (exec 3<>"/dev/tcp/127.0.0.1/$table_port") 2>/dev/null && break
-  kill -0 "$azurite_pid" 2>/dev/null || { echo "Azurite did not start (is port $table_port free?)" >&2; exit 1; }
-  sleep 0.2
-done
-
-storage="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:${table_port}/devstoreaccount1;"
+start_azurite "$data_dir" "$table_port"
+storage="$(azurite_storage "$table_port")"
 
 grpc_port() { echo $((base_port + 1 + 10 * $1)); }
 web_port() { echo $((base_port + 2 + 10 * $1)); }
@@ -104,15 +96,9 @@ for ((i = 0; i < silo_count; i++)); do
   silo_pids+=($!)
 done
 
-ready() {
-  # GET /health/ready over bash's /dev/tcp: 200 once a grain call round-trips through the cluster and storage.
-  timeout 3 bash -c "exec 3<>/dev/tcp/127.0.0.1/$1 && printf 'GET /health/ready HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' >&3 && head -n1 <&3" 2>/dev/null |
-    grep -q ' 200 '
-}
-
 for ((i = 0; i < silo_count; i++)); do
   deadline=$((SECONDS + ready_seconds))
-  until ready "$(web_port "$i")"; do
+  until host_ready "$(web_port "$i")"; do
     if ! kill -0 "${silo_pids[$i]}" 2>/dev/null; then
       echo "silo $i exited while starting; the end of $data_dir/silo-$i.log:" >&2
       tail -n 30 "$data_dir/silo-$i.log" >&2 || true

@@ -17,6 +17,7 @@
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")"
+source scripts/local-hosting.sh
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 
 data_dir="${CAMPAIGNGRAINS_DATA:-.azurite}"
@@ -56,7 +57,6 @@ trap stop EXIT
 trap 'stop; exit 130' INT
 trap 'stop; exit 143' TERM
 
-port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 for port in "$table_port" "$grpc_port" "$web_port" "$silo_port" "$gateway_port"; do
   port_open "$port" && { echo "port $port is in use: is ./run.sh already running? (see the environment variables at the top of run.sh)" >&2; exit 1; }
 done
@@ -70,14 +70,7 @@ dotnet build src/CampaignGrains.Cli -c Release -v quiet -nologo
 
 mkdir -p "$data_dir"
 data_dir="$(cd "$data_dir" && pwd)"
-node_modules/.bin/azurite-table --tableHost 127.0.0.1 --tablePort "$table_port" --location "$data_dir" \
-  --skipApiVersionCheck --loose --disableProductStyleUrl --disableTelemetry --silent &
-azurite_pid=$!
-for _ in $(seq 1 100); do
-  port_open "$table_port" && break
-  kill -0 "$azurite_pid" 2>/dev/null || { echo "Azurite did not start (is port $table_port free?)" >&2; exit 1; }
-  sleep 0.2
-done
+start_azurite "$data_dir" "$table_port"
 
 # The working directory is the build folder: the host's content root, where its appsettings*.json are.
 # exec keeps one process, so $! is the silo's own pid.
@@ -85,7 +78,7 @@ done
   cd "$silo_bin"
   exec env \
     ASPNETCORE_ENVIRONMENT=Development \
-    ConnectionStrings__Storage="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:${table_port}/devstoreaccount1;" \
+    ConnectionStrings__Storage="$(azurite_storage "$table_port")" \
     Cluster__SiloPort="$silo_port" \
     Cluster__GatewayPort="$gateway_port" \
     Gateway__GrpcPort="$grpc_port" \
@@ -94,13 +87,8 @@ done
 ) >"$data_dir/silo.log" 2>&1 &
 silo_pid=$!
 
-ready() {
-  # GET /health/ready over bash's /dev/tcp: 200 once a grain call round-trips through the cluster and storage.
-  timeout 3 bash -c "exec 3<>/dev/tcp/127.0.0.1/$web_port && printf 'GET /health/ready HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' >&3 && head -n1 <&3" 2>/dev/null |
-    grep -q ' 200 '
-}
 deadline=$((SECONDS + 120))
-until ready; do
+until host_ready "$web_port"; do
   if ! kill -0 "$silo_pid" 2>/dev/null; then
     echo "the silo exited while starting; the end of $data_dir/silo.log:" >&2
     tail -n 30 "$data_dir/silo.log" >&2 || true

@@ -41,23 +41,8 @@ internal sealed class SiloUnderTest : IAsyncDisposable
         var grpcPort = FreePort.Next();
         var app = SiloApplication.Build([], builder =>
         {
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["ConnectionStrings:Storage"] = azurite.ConnectionString,
-                ["Cluster:Clustering"] = "AzureTable",
-                ["Cluster:ClusterId"] = $"bench-{Guid.NewGuid():N}",
-                ["Cluster:ServiceId"] = "campaigngrains-bench",
-                ["Cluster:SiloPort"] = FreePort.Next().ToString(),
-                ["Cluster:GatewayPort"] = FreePort.Next().ToString(),
-                ["Gateway:GrpcPort"] = grpcPort.ToString(),
-                ["Gateway:WebPort"] = FreePort.Next().ToString(),
-                ["Auth:SigningKeys:0"] = SigningKey,
-                ["Ingest:ProfileHashKey"] = Convert.ToBase64String("campaigngrains-benchmark-profile-key"u8),
-                ["RateLimits:IngestBatchesPerPeriod"] = RateLimit.ToString(),
-                ["RateLimits:IngestBurst"] = RateLimit.ToString(),
-                ["RateLimits:ReadsPerPeriod"] = RateLimit.ToString(),
-                ["RateLimits:ReadBurst"] = RateLimit.ToString(),
-            });
+            builder.Configuration.AddInMemoryCollection(ClusterSettings.Silo(azurite, "campaigngrains-bench", $"bench-{Guid.NewGuid():N}", grpcPort, FreePort.Next(),
+                SigningKey, Convert.ToBase64String("campaigngrains-benchmark-profile-key"u8), RateLimit));
             // The table goes to stdout: the silo's own warnings go to stderr.
             builder.Logging.ClearProviders();
             builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);

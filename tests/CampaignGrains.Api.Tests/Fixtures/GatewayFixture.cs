@@ -47,14 +47,10 @@ public sealed class GatewayFixture : IAsyncLifetime
         var (grpcPort, webPort) = (FreePort.Next(), FreePort.Next());
         var app = SiloApplication.Build([], builder =>
         {
-            builder.Configuration.AddInMemoryCollection(Settings(clusterId, grpcPort, webPort));
+            builder.Configuration.AddInMemoryCollection(ClusterSettings.Silo(Azurite, ServiceId, clusterId, grpcPort, webPort, Calls.SigningKey,
+                Convert.ToBase64String("campaigngrains-api-test-key"u8)));
+            builder.Configuration.AddInMemoryCollection(GatewaySettings);
             builder.Configuration.AddInMemoryCollection(overrides ?? new Dictionary<string, string?>());
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Cluster:SiloPort"] = FreePort.Next().ToString(),
-                ["Cluster:GatewayPort"] = FreePort.Next().ToString(),
-                ["Ingest:ProfileHashKey"] = Convert.ToBase64String("campaigngrains-api-test-key"u8),
-            });
             builder.Services.AddSingleton(new StatisticsClock(StatisticsTime));
             builder.Logging.AddProvider(Logs);
             builder.Logging.AddFilter<CapturedLogs>(null, LogLevel.Information);
@@ -81,7 +77,8 @@ public sealed class GatewayFixture : IAsyncLifetime
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var (key, value) in Settings(clusterId, grpcPort, webPort)) start.Environment[key.Replace(":", "__")] = value;
+        foreach (var (key, value) in ClusterSettings.Gateway(Azurite, ServiceId, clusterId, grpcPort, webPort, Calls.SigningKey).Concat(GatewaySettings))
+            start.Environment[key.Replace(":", "__")] = value;
         var gateway = Process.Start(start)!;
         gateway.OutputDataReceived += (_, _) => { };
         gateway.ErrorDataReceived += (_, _) => { };
@@ -109,21 +106,10 @@ public sealed class GatewayFixture : IAsyncLifetime
         }
     }
 
-    private Dictionary<string, string?> Settings(string clusterId, int grpcPort, int webPort) => new()
+    /// <summary>What every gateway of the suite adds: a browser origin to allow, and quiet logs.</summary>
+    private static readonly Dictionary<string, string?> GatewaySettings = new()
     {
-        ["ConnectionStrings:Storage"] = Azurite.ConnectionString,
-        ["Cluster:Clustering"] = "AzureTable",
-        ["Cluster:ClusterId"] = clusterId,
-        ["Cluster:ServiceId"] = ServiceId,
-        ["Gateway:GrpcPort"] = grpcPort.ToString(),
-        ["Gateway:WebPort"] = webPort.ToString(),
         ["Gateway:CorsOrigins:0"] = "https://host.example",
-        ["Auth:SigningKeys:0"] = Calls.SigningKey,
-        // Far above what the suite sends, so only the rate-limit tests, on hosts of their own, meet a limit.
-        ["RateLimits:IngestBatchesPerPeriod"] = "100000",
-        ["RateLimits:IngestBurst"] = "100000",
-        ["RateLimits:ReadsPerPeriod"] = "100000",
-        ["RateLimits:ReadBurst"] = "100000",
         ["Logging:LogLevel:Default"] = "Warning",
     };
 

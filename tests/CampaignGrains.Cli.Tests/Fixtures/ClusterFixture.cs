@@ -33,25 +33,11 @@ public sealed class ClusterFixture : IAsyncLifetime
     {
         Azurite = await AzuriteServer.StartAsync(TestContext.Current.CancellationToken);
         var grpcPort = FreePort.Next();
-        _silo = SiloApplication.Build([], builder => builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Storage"] = Azurite.ConnectionString,
-            ["Cluster:Clustering"] = "AzureTable",
-            ["Cluster:ClusterId"] = $"cli-tests-{Guid.NewGuid():N}",
-            ["Cluster:ServiceId"] = "campaigngrains-cli-tests",
-            ["Cluster:SiloPort"] = FreePort.Next().ToString(),
-            ["Cluster:GatewayPort"] = FreePort.Next().ToString(),
-            ["Gateway:GrpcPort"] = grpcPort.ToString(),
-            ["Gateway:WebPort"] = FreePort.Next().ToString(),
-            // The key `campaignctl token` signs with by default, as a Development host accepts it.
-            ["Auth:SigningKeys:0"] = DevelopmentTokens.DevelopmentSigningKey,
-            ["Ingest:ProfileHashKey"] = Convert.ToBase64String("campaigngrains-cli-test-key"u8),
-            ["RateLimits:IngestBatchesPerPeriod"] = "100000",
-            ["RateLimits:IngestBurst"] = "100000",
-            ["RateLimits:ReadsPerPeriod"] = "100000",
-            ["RateLimits:ReadBurst"] = "100000",
-            ["Logging:LogLevel:Default"] = "Warning",
-        }));
+        // The key `campaignctl token` signs with by default, as a Development host accepts it.
+        var settings = ClusterSettings.Silo(Azurite, "campaigngrains-cli-tests", $"cli-tests-{Guid.NewGuid():N}", grpcPort, FreePort.Next(),
+            DevelopmentTokens.DevelopmentSigningKey, Convert.ToBase64String("campaigngrains-cli-test-key"u8));
+        settings["Logging:LogLevel:Default"] = "Warning";
+        _silo = SiloApplication.Build([], builder => builder.Configuration.AddInMemoryCollection(settings));
         await _silo.StartAsync(TestContext.Current.CancellationToken);
         Address = $"http://127.0.0.1:{grpcPort}";
         _channel = GrpcChannel.ForAddress(Address);

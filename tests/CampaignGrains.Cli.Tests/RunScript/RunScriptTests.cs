@@ -93,7 +93,7 @@ public sealed partial class RunScriptTests
     private static async Task<Counts> ReportCountsAsync(int grpcPort, string campaign, CancellationToken cancellationToken)
     {
         using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}");
-        var token = DevelopmentTokens.Mint(DevelopmentTokens.DevelopmentSigningKey, "campaigngrains", "campaigngrains", Tenant, [Scopes.ReportsRead], TimeSpan.FromMinutes(10));
+        var token = ClusterFixture.Token(Tenant, Scopes.ReportsRead);
         var report = await new ReportService.ReportServiceClient(channel).GetReportAsync(
             new ReportRequest { CampaignId = campaign, Window = Window.AllTime },
             new Metadata { { "authorization", $"Bearer {token}" } }, DateTime.UtcNow.AddSeconds(30), cancellationToken);
