@@ -7,7 +7,10 @@
 //
 // Usage (from the repository root, after `npm ci`):
 //
-//   node tests/node-client/ingest-and-report.mjs --address 127.0.0.1:5000 --token "$TOKEN" --campaign spring-sale [--key my-batch-1]
+//   node tests/node-client/ingest-and-report.mjs --address 127.0.0.1:5000 --token "$TOKEN" --campaign spring-sale [--key my-batch-1] [--time 2026-03-01T12:00:00Z]
+//
+// --time stamps the events (default: one minute ago by this machine's clock). A caller whose cluster runs on
+// another clock, such as a test fixture's, passes that clock's time, so both sides agree on what "now" is.
 //
 // Exit codes: 0 success; 1 a gRPC call failed (its code and details go to stderr); 2 bad arguments.
 // Plain JavaScript, no build step: the .proto files are loaded at run time with @grpc/proto-loader.
@@ -25,7 +28,7 @@ const protoLoader = require('@grpc/proto-loader');
 
 // --- Command line -------------------------------------------------------------------------------
 const usage =
-  'usage: node ingest-and-report.mjs --address host:port --token JWT --campaign CAMPAIGN [--key IDEMPOTENCY_KEY]';
+  'usage: node ingest-and-report.mjs --address host:port --token JWT --campaign CAMPAIGN [--key IDEMPOTENCY_KEY] [--time ISO-8601]';
 let args;
 try {
   ({ values: args } = parseArgs({
@@ -34,6 +37,7 @@ try {
       token: { type: 'string' },
       campaign: { type: 'string' },
       key: { type: 'string', default: `node-${Date.now()}` },
+      time: { type: 'string' },
     },
   }));
 } catch (err) {
@@ -45,6 +49,11 @@ for (const name of ['address', 'token', 'campaign']) {
     console.error(`missing --${name}\n${usage}`);
     process.exit(2);
   }
+}
+const eventTime = args.time === undefined ? Date.now() - 60_000 : Date.parse(args.time);
+if (Number.isNaN(eventTime)) {
+  console.error(`--time is not an ISO-8601 time: ${args.time}\n${usage}`);
+  process.exit(2);
 }
 
 // --- Load the published protos ------------------------------------------------------------------
@@ -95,7 +104,7 @@ function timestamp(ms) {
 }
 
 // --- The batch ----------------------------------------------------------------------------------
-const time = timestamp(Date.now() - 60_000); // one minute ago
+const time = timestamp(eventTime);
 const emailProfile = `profile-${randomUUID()}`;
 const pushProfile = `profile-${randomUUID()}`;
 const event = (fields) => ({ event_id: `evt-${randomUUID()}`, campaign_id: args.campaign, time, ...fields });

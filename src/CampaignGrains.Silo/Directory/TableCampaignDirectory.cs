@@ -35,9 +35,11 @@ internal sealed class TableCampaignDirectory(TableServiceClient tables) : ICampa
         {
             return await QueryAsync(tenantId, pageSize, afterCampaignId, cancellationToken);
         }
-        catch (RequestFailedException exception)
+        // The SDK answers an unreachable store with an AggregateException of its retries, a refused request with
+        // RequestFailedException: either way storage trouble, which the caller should retry. A cancellation stays one.
+        catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            throw new StatisticsUnavailableException($"The campaign directory did not answer ({exception.Status}); retry later.");
+            throw new StatisticsUnavailableException("The campaign directory did not answer; retry later.");
         }
     }
 

@@ -19,8 +19,8 @@ public sealed class GatewayFixture : IAsyncLifetime
 {
     public const string ServiceId = "campaigngrains-api-tests";
 
-    /// <summary>Decides the live window; fixed, so a test's window does not move under it.</summary>
-    public FakeTimeProvider StatisticsTime { get; } = new(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
+    /// <summary>Decides the live window; frozen, so a test's window does not move under it. Events take their times from it.</summary>
+    public FakeTimeProvider StatisticsTime { get; } = new(FrozenTime.Start);
 
     /// <summary>Paces WatchReport; tests step it to release the next snapshot.</summary>
     public FakeTimeProvider WatchTime { get; } = new();

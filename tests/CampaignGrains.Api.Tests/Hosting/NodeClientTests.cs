@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using CampaignGrains.Api.Security;
 using CampaignGrains.Api.Tests.Fixtures;
@@ -14,7 +15,10 @@ public sealed class NodeClientTests(GatewayFixture fixture)
     {
         var campaign = Calls.NewCampaignId();
         var script = Path.Combine(RepositoryRoot.Path, "tests", "node-client", "ingest-and-report.mjs");
-        var start = new ProcessStartInfo("node", [script, "--address", $"127.0.0.1:{fixture.Silo.GrpcPort}", "--token", Calls.Token(Calls.Tenant, DevelopmentTokens.DefaultScopes), "--campaign", campaign])
+        // The events are stamped by the fixture's statistics clock, not node's: the cluster judges "now" by that clock.
+        var eventTime = fixture.StatisticsTime.GetUtcNow().AddMinutes(-1).ToString("O", CultureInfo.InvariantCulture);
+        var start = new ProcessStartInfo("node", [script, "--address", $"127.0.0.1:{fixture.Silo.GrpcPort}", "--token", Calls.Token(Calls.Tenant, DevelopmentTokens.DefaultScopes),
+            "--campaign", campaign, "--time", eventTime])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -11,7 +11,7 @@ namespace CampaignGrains.Grains.Tests.Fixtures;
 /// </summary>
 public sealed class AzuriteClusterFixture : IAsyncLifetime
 {
-    public FakeTimeProvider Time { get; } = new(TestConfiguration.Start);
+    public FakeTimeProvider Time { get; } = new(FrozenTime.Start);
 
     public AzuriteServer Azurite { get; private set; } = null!;
 

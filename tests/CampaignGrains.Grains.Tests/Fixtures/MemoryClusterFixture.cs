@@ -10,7 +10,7 @@ namespace CampaignGrains.Grains.Tests.Fixtures;
 /// <summary>One in-process silo on <see cref="ControlledGrainStorage"/>, shared by the grain-logic tests.</summary>
 public sealed class MemoryClusterFixture : IAsyncLifetime
 {
-    public FakeTimeProvider Time { get; } = new(TestConfiguration.Start);
+    public FakeTimeProvider Time { get; } = new(FrozenTime.Start);
 
     internal ControlledGrainStorage Storage { get; } = new();
 

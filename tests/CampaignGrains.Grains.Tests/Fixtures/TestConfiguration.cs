@@ -11,8 +11,5 @@ internal static class TestConfiguration
         })
         .Build();
 
-    /// <summary>The moment every fixture's clock starts at: mid-day, so windows cross midnight.</summary>
-    public static readonly DateTimeOffset Start = new(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);
-
     public static string NewCampaignId() => $"c-{Guid.NewGuid():N}";
 }

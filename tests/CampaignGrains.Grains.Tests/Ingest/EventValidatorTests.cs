@@ -5,7 +5,7 @@ namespace CampaignGrains.Grains.Tests.Ingest;
 
 public sealed class EventValidatorTests
 {
-    private static readonly DateTimeOffset Now = TestConfiguration.Start;
+    private static readonly DateTimeOffset Now = FrozenTime.Start;
     private static readonly FieldLimits Limits = new();
     private static readonly DeliveryEvent Email = TestEvents.Email("campaign-1", EventKind.Sent, Now.AddMinutes(-1));
     private static readonly DeliveryEvent Push = TestEvents.Push("campaign-1", EventKind.Sent, Now.AddMinutes(-1));

@@ -14,7 +14,7 @@ namespace CampaignGrains.Grains.Tests.Storage;
 public sealed class WorstCaseStateTests
 {
     private const int Limit = 512 * 1024;
-    private static readonly DateTimeOffset Now = TestConfiguration.Start;
+    private static readonly DateTimeOffset Now = FrozenTime.Start;
 
     public static TheoryData<string> Grains => ["campaign", "email", "push"];
 

@@ -1,3 +1,4 @@
+using System.Collections;
 using CampaignGrains.Api.Security;
 using CampaignGrains.Api.V1;
 using CampaignGrains.Silo;
@@ -65,6 +66,11 @@ public sealed class BrowserFixture : IAsyncLifetime
             Headless = true,
             // This machine has no network: keep chromium from reaching for Google's services.
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            // Chromium does not start with libfaketime preloaded (scripts/test-shifted-clock.sh), so it keeps the
+            // machine's clock; the widgets never read the browser's clock, every time they show comes from the API.
+            Env = Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
+                .Where(variable => (string)variable.Key != "LD_PRELOAD")
+                .ToDictionary(variable => (string)variable.Key, variable => (string?)variable.Value ?? ""),
         });
     }
 
