@@ -1,45 +1,23 @@
+using CampaignGrains.Grains.Log;
 using CampaignGrains.Grains.Reports;
 using CampaignGrains.Grains.Storage;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CampaignGrains.Grains;
 
-[Reentrant]
-internal sealed class EmailGrain : Grain, IEmailGrain
+internal sealed class EmailGrain(
+    [PersistentState("email", StorageNames.Statistics)] IPersistentState<StatisticsRecord> state,
+    StatisticsClock clock,
+    IOptions<IngestLogOptions> options,
+    ILogger<EmailGrain> logger)
+    : StatisticsGrain(state, StatisticsShape.Email, StatisticsGrainKind.Email, clock, options, logger), IEmailGrain
 {
-    private readonly DurableStatistics _statistics;
-    private readonly StatisticsClock _clock;
     private readonly TabCache<EmailTab> _tabs = new();
-
-    public EmailGrain(
-        [PersistentState("email", StorageNames.Statistics)] IPersistentState<StatisticsRecord> state,
-        StatisticsClock clock,
-        ILogger<EmailGrain> logger)
-    {
-        _clock = clock;
-        _statistics = new DurableStatistics(state, StatisticsShape.Email, clock, logger, DeactivateOnIdle);
-    }
-
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        _statistics.Load();
-        return Task.CompletedTask;
-    }
-
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
-    {
-        _statistics.Unload();
-        return Task.CompletedTask;
-    }
-
-    public Task<ShareOutcome> RecordAsync(BatchShare share) => _statistics.RecordAsync(share);
-
-    public Task<long> WaitForChangeAsync(long knownVersion, TimeSpan maxWait, CancellationToken cancellationToken) =>
-        _statistics.WaitForChangeAsync(knownVersion, maxWait, cancellationToken);
 
     public Task<EmailTab> GetEmailTabAsync(ReportWindow window, CancellationToken cancellationToken)
     {
-        var now = _clock.UtcNow;
-        return Task.FromResult(_tabs.Get(window, _statistics.Version, now, () => EmailReport.Build(ReportViews.Read(_statistics.Statistics, window, now), window)));
+        var now = Clock.UtcNow;
+        return Task.FromResult(_tabs.Get(window, Statistics.Version, now, () => EmailReport.Build(ReportViews.Read(Statistics.Statistics, window, now), window)));
     }
 }

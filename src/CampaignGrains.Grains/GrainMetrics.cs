@@ -14,7 +14,11 @@ public static class GrainMetrics
 
     public static readonly Histogram<int> BatchSize = Meter.CreateHistogram<int>("campaigngrains.ingest.batch_size", "{event}", "Events per ingested batch.");
 
-    public static readonly Histogram<double> WriteDuration = Meter.CreateHistogram<double>("campaigngrains.grain.write.duration", "s", "Duration of one statistics grain state write (a group commit).");
+    public static readonly Histogram<double> CheckpointDuration = Meter.CreateHistogram<double>("campaigngrains.grain.checkpoint.duration", "s", "Duration of one statistics grain checkpoint write.");
+
+    public static readonly Histogram<double> LogCommitDuration = Meter.CreateHistogram<double>("campaigngrains.log.commit.duration", "s", "Duration of one ingest log append (a group commit of many batches).");
+
+    public static readonly Counter<long> LogEntriesAppended = Meter.CreateCounter<long>("campaigngrains.log.appended", "{entry}", "Batches appended to the ingest log.");
 
     /// <summary>Statistics grains active in this silo.</summary>
     public static readonly UpDownCounter<int> ActiveGrains = Meter.CreateUpDownCounter<int>("campaigngrains.grains.active", "{grain}", "Statistics grains active in this silo.");

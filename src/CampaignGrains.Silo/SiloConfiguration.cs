@@ -2,7 +2,10 @@ using System.Net;
 using Azure.Data.Tables;
 using CampaignGrains.Grains.Directory;
 using CampaignGrains.Grains.Storage;
+using CampaignGrains.Grains.Log;
 using CampaignGrains.Silo.Directory;
+using CampaignGrains.Silo.Log;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
@@ -58,6 +61,8 @@ public static class SiloConfiguration
     public static ISiloBuilder AddCampaignStorage(this ISiloBuilder silo, string connectionString)
     {
         silo.Services.AddSingleton<ICampaignDirectory>(new TableCampaignDirectory(new TableServiceClient(connectionString, StorageClientOptions())));
+        silo.Services.AddSingleton<IIngestLogStore>(services => new TableIngestLogStore(
+            new TableServiceClient(connectionString, StorageClientOptions()), services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
         return silo.AddAzureTableGrainStorage(StorageNames.Statistics, options => options.Configure<IServiceProvider>((table, services) =>
         {
             table.TableServiceClient = new TableServiceClient(connectionString, StorageClientOptions());

@@ -1,15 +1,15 @@
 namespace CampaignGrains.Statistics;
 
 /// <summary>
-/// The persisted form of a grain's statistics and batch ledger: one compact binary record, so the
-/// counters and the keys that guard them are written atomically. Counts are variable-length integers
+/// The persisted form of a grain's statistics: one compact binary record. Counts are variable-length integers
 /// and zero counters are skipped; the leading format version lets later releases read older records.
 /// </summary>
 public static class StatisticsCodec
 {
-    private const byte FormatVersion = 1;
+    /// <summary>2: without the idempotency ledger of version 1, which the ingest log replaced.</summary>
+    private const byte FormatVersion = 2;
 
-    public static byte[] Encode(DeliveryStatistics statistics, BatchLedger ledger)
+    public static byte[] Encode(DeliveryStatistics statistics)
     {
         using var stream = new MemoryStream();
         using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
@@ -21,20 +21,19 @@ public static class StatisticsCodec
             foreach (var breakdown in BreakdownsOf(statistics)) WriteBreakdown(writer, breakdown);
             WriteUnique(writer, statistics.UniqueOpens);
             WriteUnique(writer, statistics.UniqueClicks);
-            WriteList(writer, ledger.Entries.ToList(), (w, entry) => { w.Write(entry.Key); w.Write(entry.Fingerprint); });
         }
         return stream.ToArray();
     }
 
-    public static (DeliveryStatistics Statistics, BatchLedger Ledger) Decode(ReadOnlySpan<byte> payload, StatisticsShape shape, int ledgerCapacity = BatchLedger.DefaultCapacity)
+    /// <summary>Reads version 2, and version 1 without its ledger.</summary>
+    public static DeliveryStatistics Decode(ReadOnlySpan<byte> payload, StatisticsShape shape)
     {
         var statistics = new DeliveryStatistics(shape);
-        var ledger = new BatchLedger(ledgerCapacity);
-        if (payload.IsEmpty) return (statistics, ledger);
+        if (payload.IsEmpty) return statistics;
 
         using var reader = new BinaryReader(new MemoryStream(payload.ToArray()), System.Text.Encoding.UTF8);
         var version = reader.ReadByte();
-        if (version != FormatVersion) throw new InvalidDataException($"Statistics record has format version {version}; this build reads version {FormatVersion}.");
+        if (version is not (1 or FormatVersion)) throw new InvalidDataException($"Statistics record has format version {version}; this build reads versions 1 and {FormatVersion}.");
 
         statistics.Totals = ReadCounts(reader);
         ReadList(reader, r => statistics.Live.Restore(r.Read7BitEncodedInt64(), ReadCounts(r)));
@@ -42,8 +41,7 @@ public static class StatisticsCodec
         foreach (var breakdown in BreakdownsOf(statistics)) ReadBreakdown(reader, breakdown);
         ReadUnique(reader, statistics.UniqueOpens);
         ReadUnique(reader, statistics.UniqueClicks);
-        ReadList(reader, r => ledger.Remember(r.ReadUInt64(), r.ReadUInt64()));
-        return (statistics, ledger);
+        return statistics;
     }
 
     private static IEnumerable<Breakdown?> BreakdownsOf(DeliveryStatistics s) =>

@@ -15,21 +15,9 @@ public sealed record TalliedEvent(
     [property: Id(6)] BounceType BounceType,
     [property: Id(7)] string? Reason);
 
-/// <summary>
-/// One grain's share of a batch. The key hash and the fingerprint of the whole batch travel with every
-/// share, so each grain can tell a retry from a reuse of the key on its own.
-/// </summary>
+/// <summary>One grain's share of a log entry: its events, and the channels the campaign's events of the entry use.</summary>
 /// <param name="Channels">The channels this campaign's events in the batch use; the campaign grain keeps them.</param>
 [GenerateSerializer, Immutable, Alias("campaigngrains.BatchShare")]
 public sealed record BatchShare(
-    [property: Id(0)] ulong KeyHash,
-    [property: Id(1)] ulong Fingerprint,
-    [property: Id(2)] TalliedEvent[] Events,
-    [property: Id(3)] Channel[] Channels);
-
-public enum ShareOutcome
-{
-    Applied = 0,
-    AlreadyApplied = 1,
-    KeyReusedWithOtherContent = 2,
-}
+    [property: Id(0)] TalliedEvent[] Events,
+    [property: Id(1)] Channel[] Channels);

@@ -7,13 +7,6 @@ public interface ICampaignGrain : IStatisticsGrain
     [ReadOnly]
     Task<CampaignTab?> GetCampaignTabAsync(ReportWindow window, CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// True if this campaign applied the key with other content. Asked of every campaign of a batch
-    /// spanning several, before any is applied, so a reused key changes none of them.
-    /// </summary>
-    [ReadOnly]
-    Task<bool> IsKeyReusedAsync(ulong keyHash, ulong fingerprint);
-
     /// <summary>True once the campaign received a batch.</summary>
     [ReadOnly]
     Task<bool> ExistsAsync(CancellationToken cancellationToken = default);

@@ -1,13 +1,20 @@
 namespace CampaignGrains.Abstractions;
 
-/// <summary>A grain that keeps durable statistics for one share of a campaign's events.</summary>
+/// <summary>
+/// A grain that keeps the sums of one share of a campaign's events: a cache of the ingest log, checkpointed
+/// together with the log positions it covers.
+/// </summary>
 public interface IStatisticsGrain : IGrainWithStringKey
 {
     /// <summary>
-    /// Applies a share of a batch and answers once it is durable; a share whose key this grain already
-    /// applied changes nothing. Called by <see cref="IIngestGrain"/>.
+    /// Applies the share of the log entry at <paramref name="position"/> of <paramref name="shard"/> in memory,
+    /// unless this grain's applied position for that shard already covers it. Called by the log shard, in
+    /// position order per grain. Answers the position of that shard its last checkpoint covers.
     /// </summary>
-    Task<ShareOutcome> RecordAsync(BatchShare share);
+    Task<long> ApplyAsync(int shard, long position, BatchShare share);
+
+    /// <summary>Writes a checkpoint now if anything is unwritten, and tells the log shards what it covers.</summary>
+    Task CheckpointAsync();
 
     /// <summary>
     /// Answers this grain's statistics version as soon as it differs from <paramref name="knownVersion"/>,

@@ -1,37 +1,50 @@
 using System.Diagnostics;
 using CampaignGrains.Grains.Ingest;
+using CampaignGrains.Grains.Log;
 using Microsoft.Extensions.Logging;
 using Orleans.Storage;
 
 namespace CampaignGrains.Grains.Storage;
 
 /// <summary>
-/// A grain's statistics, idempotency ledger and channels, loaded from and written to one persistent
-/// record. A share is acknowledged only after the write that holds it completed; shares arriving while
-/// a write is in flight are applied at once and acknowledged together by the next write.
+/// A grain's statistics as a cache of the ingest log: the sums of every entry applied, and per shard the last
+/// position applied. A checkpoint writes both in one record, so a position is never applied twice; until it is
+/// written, the shards keep the entries after it and hand them out again when the grain activates.
 /// <para>
-/// A write that fails (storage down, timeout, throttling) leaves the activation serving reads from
-/// memory and writing again on the next call. Only an ETag conflict, which means storage holds a version
-/// this activation never saw, makes it deactivate and reload.
+/// A checkpoint that fails leaves the activation serving reads from memory and writing again on the next tick;
+/// nothing waits on it. Only an ETag conflict, which means storage holds a record this activation never saw,
+/// makes it deactivate and reload.
 /// </para>
 /// </summary>
 internal sealed class DurableStatistics
 {
     private readonly IPersistentState<StatisticsRecord> _state;
     private readonly StatisticsShape _shape;
+    private readonly GrainTarget _target;
+    private readonly IGrainFactory _grains;
+    private readonly IngestLogOptions _options;
     private readonly StatisticsClock _clock;
     private readonly ILogger _logger;
     private readonly Action _deactivate;
     private readonly GroupCommit _commit;
     private readonly HashSet<Channel> _channels = [];
-    private BatchLedger _ledger = new();
+    private long[] _applied = [];
+    private long[] _checkpointed = [];
+    private long[] _notified = [];
+    private int _unwrittenEvents;
+    private bool _unwritten;
     private bool _mustReload;
+    private bool _checkpointExisted;
     private TaskCompletionSource _nextChange = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public DurableStatistics(IPersistentState<StatisticsRecord> state, StatisticsShape shape, StatisticsClock clock, ILogger logger, Action deactivate)
+    public DurableStatistics(IPersistentState<StatisticsRecord> state, StatisticsShape shape, GrainTarget target, IGrainFactory grains,
+        IngestLogOptions options, StatisticsClock clock, ILogger logger, Action deactivate)
     {
         _state = state;
         _shape = shape;
+        _target = target;
+        _grains = grains;
+        _options = options;
         _clock = clock;
         _logger = logger;
         _deactivate = deactivate;
@@ -43,59 +56,81 @@ internal sealed class DurableStatistics
 
     public IReadOnlyCollection<Channel> Channels => _channels;
 
+    public StatisticsRecord Record => _state.State;
+
     /// <summary>
     /// Changes whenever a share is applied. Starts at the activation's start time, so a watcher never
     /// mistakes a new activation's version for one it already saw.
     /// </summary>
     public long Version { get; private set; } = DateTime.UtcNow.Ticks;
 
-    /// <summary>True once any batch was applied: the campaign exists.</summary>
-    public bool HasBatches => _ledger.Count > 0;
+    /// <summary>True once any log entry was applied (or a checkpoint exists): the campaign exists.</summary>
+    public bool HasEntries => _checkpointExisted || _applied.Any(position => position > 0);
 
-    /// <summary>The activation is going away (its grain's OnDeactivateAsync).</summary>
-    public void Unload() => GrainMetrics.ActiveGrains.Add(-1);
-
-    public bool IsKeyReused(ulong keyHash, ulong fingerprint) =>
-        _ledger.Check(keyHash, fingerprint) == BatchCheck.KeyReusedWithOtherContent;
-
-    /// <summary>Reads the record Orleans loaded before activation.</summary>
-    public void Load()
+    /// <summary>
+    /// Reads the checkpoint Orleans loaded before activation, then catches up: every shard hands out the entries
+    /// for this grain past the checkpoint that it applied before a crash, or that are still on their way.
+    /// </summary>
+    public async Task LoadAsync()
     {
         GrainMetrics.ActiveGrains.Add(1);
-        (Statistics, _ledger) = StatisticsCodec.Decode(_state.State.Payload, _shape);
+        _checkpointExisted = _state.State.Payload.Length > 0;
+        Statistics = StatisticsCodec.Decode(_state.State.Payload, _shape);
         _channels.UnionWith(_state.State.Channels);
+        _applied = new long[_options.Shards];
+        _state.State.Applied.AsSpan(0, Math.Min(_state.State.Applied.Length, _applied.Length)).CopyTo(_applied);
+        _checkpointed = [.. _applied];
+        _notified = [.. _applied];
         ReleasePayload();
+
+        var pending = await Task.WhenAll(Enumerable.Range(0, _options.Shards)
+            .Select(shard => _grains.GetGrain<ILogShardGrain>(shard).PendingForAsync(_target, _applied[shard])));
+        for (var shard = 0; shard < pending.Length; shard++)
+        {
+            foreach (var entry in pending[shard]) Apply(shard, entry.Position, entry.Share);
+        }
     }
 
-    public async Task<ShareOutcome> RecordAsync(BatchShare share)
+    /// <summary>The activation is going away: checkpoint what is unwritten, so nothing has to be replayed.</summary>
+    public async Task UnloadAsync()
     {
-        if (_mustReload) throw Unavailable();
+        GrainMetrics.ActiveGrains.Add(-1);
+        if (_unwritten && !_mustReload) await CheckpointAsync();
+    }
 
-        var check = _ledger.Check(share.KeyHash, share.Fingerprint);
-        if (check == BatchCheck.KeyReusedWithOtherContent) return ShareOutcome.KeyReusedWithOtherContent;
-        var changed = check == BatchCheck.New;
-        if (changed)
-        {
-            var now = _clock.UtcNow;
-            foreach (var e in share.Events) Statistics.Record(EventMetrics.ToStatisticsEvent(e), now);
-            _channels.UnionWith(share.Channels);
-            _ledger.Remember(share.KeyHash, share.Fingerprint);
-            Version++;
-            _nextChange.SetResult();
-            _nextChange = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        }
+    /// <summary>Applies a log entry's share unless this grain's position for the shard covers it; answers the checkpointed position.</summary>
+    public long Apply(int shard, long position, BatchShare share)
+    {
+        if (_mustReload) throw new StatisticsUnavailableException("The statistics are reloading; retry.");
+        if (position <= _applied[shard]) return _checkpointed[shard];
 
-        // A retry may arrive while the write holding its first attempt is still in flight: it is a
-        // duplicate only once that write is durable.
-        try
-        {
-            await _commit.WhenDurableAsync(changed);
-        }
-        catch (Exception exception) when (exception is not StatisticsUnavailableException)
-        {
-            throw Unavailable();
-        }
-        return changed ? ShareOutcome.Applied : ShareOutcome.AlreadyApplied;
+        var now = _clock.UtcNow;
+        foreach (var e in share.Events) Statistics.Record(EventMetrics.ToStatisticsEvent(e), now);
+        _channels.UnionWith(share.Channels);
+        _applied[shard] = position;
+        _unwritten = true;
+        _unwrittenEvents += share.Events.Length;
+        Version++;
+        _nextChange.SetResult();
+        _nextChange = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (_unwrittenEvents >= _options.CheckpointEvents) _ = CheckpointOrLogAsync();
+        return _checkpointed[shard];
+    }
+
+    /// <summary>The checkpoint timer's tick: writes if anything is unwritten; a failure is logged and retried on the next tick.</summary>
+    public Task CheckpointIfUnwrittenAsync() => _unwritten ? CheckpointOrLogAsync() : Task.CompletedTask;
+
+    /// <summary>
+    /// Writes what is unwritten, then tells the shards what the record now covers. Asked when nothing is unwritten
+    /// (a shard nudging a grain it still holds entries for), it tells every shard again.
+    /// </summary>
+    public async Task CheckpointAsync()
+    {
+        var tellAll = !_unwritten;
+        if (_unwritten) await _commit.WhenDurableAsync(changed: true);
+        await Task.WhenAll(Enumerable.Range(0, _checkpointed.Length)
+            .Where(shard => _checkpointed[shard] > 0 && (tellAll || _checkpointed[shard] > _notified[shard]))
+            .Select(TellShardAsync));
     }
 
     public async Task<long> WaitForChangeAsync(long knownVersion, TimeSpan maxWait, CancellationToken cancellationToken)
@@ -114,19 +149,39 @@ internal sealed class DurableStatistics
         return Version;
     }
 
+    private async Task CheckpointOrLogAsync()
+    {
+        try
+        {
+            await CheckpointAsync();
+        }
+        catch (Exception exception)
+        {
+            _logger.LogWarning(exception, "Checkpointing {Target} failed; the log keeps its entries and the next tick writes again", _target);
+        }
+    }
+
+    private async Task TellShardAsync(int shard)
+    {
+        var through = _checkpointed[shard];
+        await _grains.GetGrain<ILogShardGrain>(shard).CheckpointedAsync(_target, through);
+        _notified[shard] = Math.Max(_notified[shard], through);
+    }
+
     private async Task WriteAsync()
     {
-        _state.State = new StatisticsRecord
-        {
-            Payload = StatisticsCodec.Encode(Statistics, _ledger),
-            Channels = [.. _channels.Order()],
-        };
+        var applied = (long[])_applied.Clone();
+        _unwritten = false;
+        _unwrittenEvents = 0;
+        _state.State.Payload = StatisticsCodec.Encode(Statistics);
+        _state.State.Channels = [.. _channels.Order()];
+        _state.State.Applied = applied;
         var started = Stopwatch.GetTimestamp();
         try
         {
             await _state.WriteStateAsync();
-            GrainMetrics.WriteDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
-            ReleasePayload();
+            GrainMetrics.CheckpointDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+            _checkpointed = applied;
         }
         catch (InconsistentStateException exception)
         {
@@ -135,10 +190,14 @@ internal sealed class DurableStatistics
             _deactivate();
             throw;
         }
-        catch (Exception exception)
+        catch
         {
-            _logger.LogWarning(exception, "Writing statistics failed; the next call writes again");
+            _unwritten = true;
             throw;
+        }
+        finally
+        {
+            ReleasePayload();
         }
     }
 
@@ -147,7 +206,4 @@ internal sealed class DurableStatistics
     /// would keep a second copy of the statistics in memory (up to the worst-case record size per grain).
     /// </summary>
     private void ReleasePayload() => _state.State.Payload = [];
-
-    private static StatisticsUnavailableException Unavailable() =>
-        new("Statistics storage did not take the write; nothing was acknowledged. Retry the batch with the same idempotency key.");
 }

@@ -1,8 +1,8 @@
 namespace CampaignGrains.Grains.Storage;
 
 /// <summary>
-/// The persisted state of a statistics grain: one record, so counters and the idempotency ledger that
-/// guards them are written atomically. <see cref="Payload"/> is <see cref="StatisticsCodec"/>'s format.
+/// A statistics grain's checkpoint: one record, so its sums and the log positions they cover are written
+/// atomically. <see cref="Payload"/> is <see cref="StatisticsCodec"/>'s format.
 /// </summary>
 [GenerateSerializer, Alias("campaigngrains.StatisticsRecord")]
 public sealed class StatisticsRecord
@@ -13,4 +13,12 @@ public sealed class StatisticsRecord
     /// <summary>The channels a campaign has used (campaign grain only).</summary>
     [Id(1)]
     public Channel[] Channels { get; set; } = [];
+
+    /// <summary>Per log shard, the last position whose entry the sums include.</summary>
+    [Id(2)]
+    public long[] Applied { get; set; } = [];
+
+    /// <summary>The campaign is in the campaign directory (campaign grain only).</summary>
+    [Id(3)]
+    public bool Listed { get; set; }
 }

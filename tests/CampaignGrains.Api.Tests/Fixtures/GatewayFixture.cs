@@ -47,7 +47,7 @@ public sealed class GatewayFixture : IAsyncLifetime
         var (grpcPort, webPort) = (FreePort.Next(), FreePort.Next());
         var app = SiloApplication.Build([], builder =>
         {
-            builder.Configuration.AddInMemoryCollection(ClusterSettings.Silo(Azurite, ServiceId, clusterId, grpcPort, webPort, Calls.SigningKey,
+            builder.Configuration.AddInMemoryCollection(ClusterSettings.Silo(Azurite, ServiceIdOf(clusterId), clusterId, grpcPort, webPort, Calls.SigningKey,
                 Convert.ToBase64String("campaigngrains-api-test-key"u8)));
             builder.Configuration.AddInMemoryCollection(GatewaySettings);
             builder.Configuration.AddInMemoryCollection(overrides ?? new Dictionary<string, string?>());
@@ -77,7 +77,7 @@ public sealed class GatewayFixture : IAsyncLifetime
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var (key, value) in ClusterSettings.Gateway(Azurite, ServiceId, clusterId, grpcPort, webPort, Calls.SigningKey).Concat(GatewaySettings))
+        foreach (var (key, value) in ClusterSettings.Gateway(Azurite, ServiceIdOf(clusterId), clusterId, grpcPort, webPort, Calls.SigningKey).Concat(GatewaySettings))
             start.Environment[key.Replace(":", "__")] = value;
         var gateway = Process.Start(start)!;
         gateway.OutputDataReceived += (_, _) => { };
@@ -105,6 +105,12 @@ public sealed class GatewayFixture : IAsyncLifetime
             }
         }
     }
+
+    /// <summary>
+    /// Each cluster a test starts is a service of its own: a service has one writer per ingest log shard, and two
+    /// clusters of one service at once would take turns fencing each other off.
+    /// </summary>
+    private string ServiceIdOf(string clusterId) => clusterId == ClusterId ? ServiceId : $"{ServiceId}-{clusterId}";
 
     /// <summary>What every gateway of the suite adds: a browser origin to allow, and quiet logs.</summary>
     private static readonly Dictionary<string, string?> GatewaySettings = new()

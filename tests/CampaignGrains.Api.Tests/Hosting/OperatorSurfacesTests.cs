@@ -22,7 +22,7 @@ public sealed class OperatorSurfacesTests(GatewayFixture fixture)
         foreach (var instrument in new[]
         {
             "campaigngrains_ingest_events_total{", "outcome=\"accepted\"",
-            "campaigngrains_ingest_batch_size", "campaigngrains_grain_write_duration_seconds",
+            "campaigngrains_ingest_batch_size", "campaigngrains_log_commit_duration_seconds", "campaigngrains_log_appended_total",
             "campaigngrains_report_duration_seconds", "campaigngrains_grains_active", "orleans_",
         })
         {

@@ -1,4 +1,5 @@
 using CampaignGrains.Grains.Directory;
+using CampaignGrains.Grains.Log;
 using CampaignGrains.Grains.Storage;
 using CampaignGrains.Grains.Tests.Fixtures;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,12 +15,14 @@ public sealed class SiloCrashTests
     public async Task Killing_a_silo_during_concurrent_ingest_loses_nothing_and_doubles_nothing()
     {
         var storage = new ControlledGrainStorage();
+        var log = new ControlledIngestLog();
         var builder = new InProcessTestClusterBuilder(2);
         builder.ConfigureSilo((_, silo) =>
         {
             silo.Services.AddCampaignGrains(TestConfiguration.Create());
             silo.Services.AddGrainStorage(StorageNames.Statistics, (_, _) => storage);
             silo.Services.AddSingleton<ICampaignDirectory>(new InMemoryCampaignDirectory());
+            silo.Services.AddSingleton<IIngestLogStore>(log);
         });
         await using var cluster = builder.Build();
         await cluster.DeployAsync();

@@ -26,6 +26,10 @@ internal sealed class ControlledGrainStorage : IGrainStorage
 
     public int WritesOf(string campaignKey, string stateName) => _writes.GetValueOrDefault(Key(stateName, campaignKey));
 
+    /// <summary>What the store holds for a grain, as a reader after a restart would find it; null if never written.</summary>
+    public T? Stored<T>(string campaignKey, string stateName) where T : class =>
+        _records.TryGetValue(Key(stateName, campaignKey), out var record) ? Copier.Copy((T)record.State) : null;
+
     /// <summary>Writes of this campaign's grains wait until the returned source is completed.</summary>
     public TaskCompletionSource HoldWrites(string campaignKey) =>
         _holds.GetOrAdd(campaignKey, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));

@@ -25,8 +25,10 @@ public sealed class WorstCaseStateTests
         var shape = grain switch { "email" => StatisticsShape.Email, "push" => StatisticsShape.Push, _ => StatisticsShape.Campaign };
         var record = new StatisticsRecord
         {
-            Payload = StatisticsCodec.Encode(WorstCaseStatistics.Build(shape, Now), WorstCaseStatistics.FullLedger()),
+            Payload = StatisticsCodec.Encode(WorstCaseStatistics.Build(shape, Now)),
             Channels = [Channel.Email, Channel.Push],
+            Applied = WorstCaseStatistics.AppliedPositions(),
+            Listed = true,
         };
 
         var stored = StorageSerializer().Serialize(record).ToMemory().Length;

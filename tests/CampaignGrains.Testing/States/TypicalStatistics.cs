@@ -11,7 +11,7 @@ namespace CampaignGrains.Testing;
 /// </summary>
 public static class TypicalStatistics
 {
-    public static (DeliveryStatistics Campaign, DeliveryStatistics Email, DeliveryStatistics Push, BatchLedger Ledger) Apply(GeneratedCampaign campaign)
+    public static (DeliveryStatistics Campaign, DeliveryStatistics Email, DeliveryStatistics Push) Apply(GeneratedCampaign campaign)
     {
         var (all, email, push) = (new DeliveryStatistics(StatisticsShape.Campaign), new DeliveryStatistics(StatisticsShape.Email), new DeliveryStatistics(StatisticsShape.Push));
         foreach (var (channel, kind, e) in Events(campaign))
@@ -20,10 +20,7 @@ public static class TypicalStatistics
             if (channel == Channel.Email) email.Record(e, campaign.Now);
             if (channel == Channel.Push) push.Record(e, campaign.Now);
         }
-        var ledger = new BatchLedger();
-        var batches = (ulong)campaign.DistinctBatchCount;
-        for (var key = 1UL; key <= batches; key++) ledger.Remember(key, key * 31);
-        return (all, email, push, ledger);
+        return (all, email, push);
     }
 
     /// <summary>The campaign's distinct events as the statistics model receives them, with their channel and kind.</summary>

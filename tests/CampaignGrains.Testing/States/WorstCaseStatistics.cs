@@ -1,23 +1,19 @@
 using CampaignGrains.Grains.Ingest;
+using CampaignGrains.Grains.Log;
 using CampaignGrains.Statistics;
 
 namespace CampaignGrains.Testing;
 
 /// <summary>
 /// A grain's statistics at their largest: every bucket used, every breakdown full of the longest keys at
-/// three UTF-8 bytes a character, every counter at 2^40, every sketch dense, and a full ledger.
+/// three UTF-8 bytes a character, every counter at 2^40, and every sketch dense.
 /// </summary>
 public static class WorstCaseStatistics
 {
     private const long Huge = 1L << 40;
 
-    public static BatchLedger FullLedger()
-    {
-        var ledger = new BatchLedger();
-        var random = new Random(1);
-        for (var i = 0; i < ledger.Capacity; i++) ledger.Remember((ulong)random.NextInt64(), (ulong)random.NextInt64());
-        return ledger;
-    }
+    /// <summary>A log position per shard, for the most shards a deployment may have, each at its largest.</summary>
+    public static long[] AppliedPositions() => Enumerable.Repeat(long.MaxValue, IngestLogOptions.MaxShards).ToArray();
 
     public static DeliveryStatistics Build(StatisticsShape shape, DateTimeOffset now)
     {

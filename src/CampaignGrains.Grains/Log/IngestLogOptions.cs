@@ -1,0 +1,36 @@
+namespace CampaignGrains.Grains.Log;
+
+/// <summary>The ingest log and the checkpoints of the statistics grains. Section "IngestLog" of the host configuration.</summary>
+public sealed class IngestLogOptions
+{
+    public const string Section = "IngestLog";
+
+    /// <summary>The most shards a deployment may have: a grain's checkpoint keeps a position for each (8 bytes).</summary>
+    public const int MaxShards = 256;
+
+    /// <summary>
+    /// Log shards, each one writer. Fixed for a deployment's life: a batch's shard is its key's hash modulo this,
+    /// and grains keep one position per shard.
+    /// </summary>
+    public int Shards { get; set; } = 8;
+
+    /// <summary>A grain with unwritten changes checkpoints at least this often: the replay after a crash is at most this much of its traffic.</summary>
+    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>...or once this many events are unwritten, whichever comes first.</summary>
+    public int CheckpointEvents { get; set; } = 50_000;
+
+    /// <summary>How long an idempotency key is remembered: a retry within it is answered as a duplicate.</summary>
+    public TimeSpan KeyRetention { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Bytes of entries one storage transaction carries at most (Azure allows 4 MB; smaller commits stall less).</summary>
+    public int MaxTransactionBytes { get; set; } = 512 * 1024;
+
+    /// <summary>Deliveries to statistics grains one shard keeps in flight; more wait their turn (queue, not time out).</summary>
+    public int MaxDeliveriesInFlight { get; set; } = 512;
+
+    public bool IsValid =>
+        Shards is >= 1 and <= MaxShards && CheckpointInterval >= TimeSpan.FromMilliseconds(100) && CheckpointEvents >= 1 &&
+        KeyRetention >= TimeSpan.FromMinutes(1) && KeyRetention <= TimeSpan.FromDays(7) &&
+        MaxTransactionBytes is >= 64 * 1024 and <= 4 * 1024 * 1024 - 64 * 1024 && MaxDeliveriesInFlight >= 1;
+}

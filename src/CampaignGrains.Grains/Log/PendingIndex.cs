@@ -1,0 +1,64 @@
+namespace CampaignGrains.Grains.Log;
+
+/// <summary>
+/// A shard's entries that some grain has not yet checkpointed, each with the shares of the grains still owing a
+/// checkpoint: what a grain catches up from after a crash, and what holds the log's truncation point back.
+/// Kept in memory; a restarted shard rebuilds it from the log past its cursor.
+/// </summary>
+internal sealed class PendingIndex
+{
+    private readonly SortedDictionary<long, Entry> _entries = [];
+    private readonly Dictionary<GrainTarget, SortedSet<long>> _byTarget = [];
+
+    /// <summary>The last position appended (or recovered); 0 for an empty log.</summary>
+    public long Head { get; private set; }
+
+    public int Count => _entries.Count;
+
+    public void Add(long position, DateOnly day, long appendedAt, IEnumerable<(GrainTarget Target, BatchShare Share)> shares)
+    {
+        var entry = new Entry(day, appendedAt, shares.ToDictionary(s => s.Target, s => s.Share));
+        _entries.Add(position, entry);
+        foreach (var target in entry.Shares.Keys)
+        {
+            if (!_byTarget.TryGetValue(target, out var positions)) _byTarget.Add(target, positions = []);
+            positions.Add(position);
+        }
+        Head = Math.Max(Head, position);
+    }
+
+    /// <summary>Starts the positions after <paramref name="position"/> when the log holds nothing pending.</summary>
+    public void Resume(long position) => Head = Math.Max(Head, position);
+
+    public PendingShare[] For(GrainTarget target, long after) =>
+        _byTarget.TryGetValue(target, out var positions)
+            ? [.. positions.GetViewBetween(after + 1, long.MaxValue).Select(position => new PendingShare(position, _entries[position].Shares[target]))]
+            : [];
+
+    public void Checkpointed(GrainTarget target, long through)
+    {
+        if (!_byTarget.TryGetValue(target, out var positions)) return;
+        foreach (var position in positions.GetViewBetween(long.MinValue, through).ToList())
+        {
+            positions.Remove(position);
+            var entry = _entries[position];
+            entry.Shares.Remove(target);
+            if (entry.Shares.Count == 0) _entries.Remove(position);
+        }
+        if (positions.Count == 0) _byTarget.Remove(target);
+    }
+
+    /// <summary>Everything up to the position before the oldest pending entry is checkpointed, and that entry's day is the oldest needed.</summary>
+    public LogCursor Cursor(DateOnly today)
+    {
+        if (_entries.Count == 0) return new LogCursor(Head, today);
+        var (position, oldest) = _entries.First();
+        return new LogCursor(position - 1, oldest.Day);
+    }
+
+    /// <summary>Grains that owe a checkpoint for an entry appended before <paramref name="appendedBefore"/> (timestamps of <see cref="Add"/>).</summary>
+    public IEnumerable<GrainTarget> Overdue(long appendedBefore) =>
+        _entries.Values.TakeWhile(entry => entry.AppendedAt < appendedBefore).SelectMany(entry => entry.Shares.Keys).Distinct();
+
+    private sealed record Entry(DateOnly Day, long AppendedAt, Dictionary<GrainTarget, BatchShare> Shares);
+}

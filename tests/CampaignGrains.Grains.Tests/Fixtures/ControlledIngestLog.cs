@@ -1,0 +1,97 @@
+using System.Runtime.CompilerServices;
+using CampaignGrains.Grains.Log;
+
+namespace CampaignGrains.Grains.Tests.Fixtures;
+
+/// <summary>
+/// The ingest log in memory for tests of grain logic, with the Azure Table store's contract (all-or-nothing
+/// appends, a key already there answered by its index, a taken position fencing the writer). It counts
+/// appends, can hold them back and can make the next one fail before or after it lands, as a real store
+/// does under load or outage. The Azure Table store itself is tested on Azurite.
+/// </summary>
+internal sealed class ControlledIngestLog : IIngestLogStore
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<(int Shard, DateOnly Day), Dictionary<ulong, KeyMarker>> _markers = [];
+    private readonly Dictionary<(int Shard, DateOnly Day), SortedDictionary<long, StoredEntry>> _entries = [];
+    private readonly Dictionary<int, LogCursor> _cursors = [];
+    private TaskCompletionSource? _hold;
+    private Exception? _failure;
+    private Exception? _failureAfterAppend;
+    private int _appends;
+
+    public int Appends => Volatile.Read(ref _appends);
+
+    /// <summary>Appends wait until the returned source is completed.</summary>
+    public TaskCompletionSource HoldAppends() => _hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void FailNextAppend(Exception failure) => _failure = failure;
+
+    /// <summary>The next append is stored, then reported as failed: the acknowledgement is what gets lost.</summary>
+    public void FailAfterNextAppend(Exception failure) => _failureAfterAppend = failure;
+
+    public Task<LogCursor> ReadCursorAsync(int shard, CancellationToken cancellationToken)
+    {
+        lock (_lock) return Task.FromResult(_cursors.GetValueOrDefault(shard, new LogCursor(0, DateOnly.MinValue)));
+    }
+
+    public Task WriteCursorAsync(int shard, LogCursor cursor, CancellationToken cancellationToken)
+    {
+        lock (_lock) _cursors[shard] = cursor;
+        return Task.CompletedTask;
+    }
+
+    public async IAsyncEnumerable<StoredEntry> ReadAsync(int shard, long after, DateOnly from, DateOnly through, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        List<StoredEntry> entries;
+        lock (_lock)
+        {
+            entries = [.. _entries.Where(pair => pair.Key.Shard == shard && pair.Key.Day >= from && pair.Key.Day <= through)
+                .OrderBy(pair => pair.Key.Day).SelectMany(pair => pair.Value.Values).Where(entry => entry.Position > after)];
+        }
+        foreach (var entry in entries)
+        {
+            await Task.Yield();
+            yield return entry;
+        }
+    }
+
+    public Task<KeyMarker?> FindMarkerAsync(int shard, DateOnly day, ulong keyHash, CancellationToken cancellationToken)
+    {
+        lock (_lock) return Task.FromResult(_markers.GetValueOrDefault((shard, day))?.GetValueOrDefault(keyHash));
+    }
+
+    public async Task<int?> AppendAsync(int shard, DateOnly day, IReadOnlyList<StoredEntry> entries, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _appends);
+        if (_hold is { } hold) await hold.Task;
+        if (Interlocked.Exchange(ref _failure, null) is { } failure) throw failure;
+        lock (_lock)
+        {
+            var markers = _markers.TryGetValue((shard, day), out var m) ? m : _markers[(shard, day)] = [];
+            var stored = _entries.TryGetValue((shard, day), out var e) ? e : _entries[(shard, day)] = [];
+            for (var i = 0; i < entries.Count; i++)
+            {
+                if (markers.ContainsKey(entries[i].KeyHash)) return i;
+                if (stored.ContainsKey(entries[i].Position)) throw new LogFencedException(shard, entries[i].Position);
+            }
+            foreach (var entry in entries)
+            {
+                markers.Add(entry.KeyHash, new KeyMarker(entry.Position, entry.Fingerprint));
+                stored.Add(entry.Position, entry);
+            }
+        }
+        if (Interlocked.Exchange(ref _failureAfterAppend, null) is { } lost) throw lost;
+        return null;
+    }
+
+    public Task DropBeforeAsync(DateOnly day, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            foreach (var key in _entries.Keys.Where(key => key.Day < day).ToList()) _entries.Remove(key);
+            foreach (var key in _markers.Keys.Where(key => key.Day < day).ToList()) _markers.Remove(key);
+        }
+        return Task.CompletedTask;
+    }
+}
