@@ -14,7 +14,6 @@ namespace CampaignGrains.Benchmarks.Micro;
 public class StateSerializationBenchmarks
 {
     private DeliveryStatistics _statistics = null!;
-    private BatchLedger _ledger = null!;
     private byte[] _payload = [];
     private StatisticsRecord _record = null!;
     private BinaryData _stored = null!;
@@ -28,14 +27,13 @@ public class StateSerializationBenchmarks
     {
         if (Dimensions == "typical")
         {
-            var typical = TypicalStatistics.Apply(Samples.TypicalCampaign);
-            (_statistics, _ledger) = (typical.Email, typical.Ledger);
+            _statistics = TypicalStatistics.Apply(Samples.TypicalCampaign).Email;
         }
         else
         {
-            (_statistics, _ledger) = (WorstCaseStatistics.Build(StatisticsShape.Email, Samples.Now), WorstCaseStatistics.FullLedger());
+            _statistics = WorstCaseStatistics.Build(StatisticsShape.Email, Samples.Now);
         }
-        _payload = StatisticsCodec.Encode(_statistics, _ledger);
+        _payload = StatisticsCodec.Encode(_statistics);
         _record = new StatisticsRecord { Payload = _payload, Channels = [Channel.Email, Channel.Push] };
         var services = new ServiceCollection().AddSerializer(serializer => serializer.AddAssembly(typeof(StatisticsRecord).Assembly)).BuildServiceProvider();
         _serializer = new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>());
@@ -43,10 +41,10 @@ public class StateSerializationBenchmarks
     }
 
     [Benchmark]
-    public byte[] Encode() => StatisticsCodec.Encode(_statistics, _ledger);
+    public byte[] Encode() => StatisticsCodec.Encode(_statistics);
 
     [Benchmark]
-    public DeliveryStatistics Decode() => StatisticsCodec.Decode(_payload, StatisticsShape.Email).Statistics;
+    public DeliveryStatistics Decode() => StatisticsCodec.Decode(_payload, StatisticsShape.Email);
 
     [Benchmark]
     public BinaryData Serialize_record() => _serializer.Serialize(_record);

@@ -94,8 +94,9 @@ internal sealed class MemoryFootprint(SiloUnderTest silo, EventPool pool, Benchm
 
     private static StatisticsRecord Record(DeliveryStatistics statistics) => new()
     {
-        Payload = StatisticsCodec.Encode(statistics, WorstCaseStatistics.FullLedger()),
+        Payload = StatisticsCodec.Encode(statistics),
         Channels = [Channel.Email, Channel.Push],
+        Applied = WorstCaseStatistics.AppliedPositions(),
     };
 
     /// <summary>The record as the storage provider writes it: Orleans' binary serializer, as the silo configures it.</summary>

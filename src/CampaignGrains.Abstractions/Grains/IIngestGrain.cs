@@ -11,5 +11,12 @@ public interface IIngestGrain : IGrainWithIntegerKey
     /// when storage could not take the batch: nothing was acknowledged, and retrying the same batch
     /// with the same key is safe.
     /// </summary>
+    [ResponseTimeout(FanOutTimeout)]
     Task<IngestResult> IngestAsync(EventBatch batch, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// How long a batch may wait for the grains it concerns: longer than Orleans' 30-second default, because a
+    /// batch over 10,000 campaigns none of which is in memory waits for as many activations.
+    /// </summary>
+    const string FanOutTimeout = "00:02:00";
 }

@@ -9,8 +9,11 @@ public interface ILogShardGrain : IGrainWithIntegerKey
 {
     /// <summary>
     /// Answers once the batch is durable in the log and every grain it concerns has applied it in memory; a
-    /// key appended before is answered from its marker, without a second append.
+    /// key appended before is answered from its marker, without a second append. A batch over thousands of
+    /// campaigns not yet in memory waits for their activations: queued, not timed out (the producer's deadline
+    /// still bounds it).
     /// </summary>
+    [ResponseTimeout(IIngestGrain.FanOutTimeout)]
     Task<AppendOutcome> AppendAsync(LogBatch batch);
 
     /// <summary>The shares for <paramref name="target"/> past <paramref name="after"/> that it has not checkpointed, in position order.</summary>

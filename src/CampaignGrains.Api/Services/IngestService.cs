@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using CampaignGrains.Api.Mapping;
 using V1 = CampaignGrains.Api.V1;
 
@@ -25,12 +26,47 @@ internal class IngestService(IGrainFactory grains)
     public virtual Task<V1.IngestResponse> Ingest(V1.IngestRequest request, ServerCallContext context) =>
         IngestAsync(request, Tenancy.Of(context), context);
 
+    /// <summary>
+    /// Pipelined: up to <see cref="StreamWindow"/> batches of a stream are ingested at once, and their answers go
+    /// out in request order. The first batch-level error ends the stream after the answers before it; batches
+    /// read after the failed one may have been applied, and their retries with the same keys are answered
+    /// ALREADY_APPLIED.
+    /// </summary>
     public virtual async Task IngestStream(IAsyncStreamReader<V1.IngestRequest> requestStream, IServerStreamWriter<V1.IngestResponse> responseStream, ServerCallContext context)
     {
         var tenant = Tenancy.Of(context);
-        await foreach (var request in requestStream.ReadAllAsync(context.CancellationToken))
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
+        var answers = System.Threading.Channels.Channel.CreateBounded<Task<V1.IngestResponse>>(StreamWindow);
+        var writing = WriteInOrderAsync(answers.Reader, responseStream, stop);
+        try
         {
-            await responseStream.WriteAsync(await IngestAsync(request, tenant, context), context.CancellationToken);
+            await foreach (var request in requestStream.ReadAllAsync(stop.Token))
+                await answers.Writer.WriteAsync(IngestAsync(request, tenant, context), stop.Token);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
+        {
+            // The writer stopped at a failed batch: its error, awaited below, is the stream's status.
+        }
+        finally
+        {
+            answers.Writer.TryComplete();
+        }
+        await writing;
+    }
+
+    /// <summary>Batches of one stream in flight at once: enough to hide a log commit's latency, few enough to bound a stream's memory.</summary>
+    private const int StreamWindow = 16;
+
+    private static async Task WriteInOrderAsync(ChannelReader<Task<V1.IngestResponse>> answers, IServerStreamWriter<V1.IngestResponse> responseStream, CancellationTokenSource stop)
+    {
+        try
+        {
+            await foreach (var answer in answers.ReadAllAsync()) await responseStream.WriteAsync(await answer);
+        }
+        catch
+        {
+            stop.Cancel();
+            throw;
         }
     }
 

@@ -215,9 +215,10 @@ export const IngestService: GenService<{
     output: typeof IngestResponseSchema;
   },
   /**
-   * Many batches over one stream, for high-rate producers: one response per request, in order.
-   * The stream ends with the first batch-level error, whose status is the stream's status; every
-   * response received before it stands.
+   * Many batches over one stream, for high-rate producers: one response per request, in order. Up to
+   * 16 batches of a stream are ingested at once (pipelined). The stream ends with the first batch-level
+   * error, whose status is the stream's status; every response received before it stands, and batches
+   * sent after the failed one may have been applied: resend them with their keys.
    *
    * @generated from rpc campaigngrains.v1.IngestService.IngestStream
    */
