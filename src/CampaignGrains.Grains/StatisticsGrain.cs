@@ -37,10 +37,10 @@ internal abstract class StatisticsGrain : Grain, IStatisticsGrain
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => Statistics.UnloadAsync();
 
-    public async Task<long> ApplyAsync(int shard, long position, BatchShare share)
+    public async Task<long> ApplyAsync(int shard, long position, long previous, BatchShare share)
     {
         await BeforeApplyAsync();
-        return Statistics.Apply(shard, position, share);
+        return await Statistics.ApplyAsync(shard, position, previous, share);
     }
 
     public Task CheckpointAsync() => Statistics.CheckpointAsync();

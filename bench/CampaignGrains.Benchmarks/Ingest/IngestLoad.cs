@@ -2,8 +2,11 @@ using System.Diagnostics;
 
 namespace CampaignGrains.Benchmarks.Ingest;
 
-/// <summary>Events acknowledged per second within the measured window, events the target did not accept, and batches it refused whole.</summary>
-internal sealed record IngestRate(double EventsPerSecond, long Events, long NotAccepted, long FailedBatches);
+/// <summary>
+/// Events acknowledged per second within the measured window, events the target did not accept, batches it
+/// refused whole, and the acknowledgement latency of the batches answered in the window.
+/// </summary>
+internal sealed record IngestRate(double EventsPerSecond, long Events, long NotAccepted, long FailedBatches, double AckP50Milliseconds, double AckP99Milliseconds);
 
 /// <summary>
 /// Closed-loop producers: each sends its next batch as soon as the previous one is acknowledged. Only
@@ -18,12 +21,14 @@ internal static class IngestLoad
         long sent = -1, events = 0, notAccepted = 0, failed = 0;
         var clock = Stopwatch.StartNew();
         var end = warmup + duration;
+        var latencies = new List<double>[producers];
 
-        async Task ProduceAsync()
+        async Task ProduceAsync(List<double> acks)
         {
             while (clock.Elapsed < end)
             {
                 var request = nextBatch(Interlocked.Increment(ref sent));
+                var sentAt = clock.Elapsed;
                 V1.IngestResponse response;
                 try
                 {
@@ -37,13 +42,16 @@ internal static class IngestLoad
                 }
                 var at = clock.Elapsed;
                 if (at < warmup || at > end) continue;
+                acks.Add((at - sentAt).TotalMilliseconds);
                 Interlocked.Add(ref events, response.Accepted);
                 Interlocked.Add(ref notAccepted, request.Events.Count - response.Accepted);
             }
         }
 
-        await Task.WhenAll(Enumerable.Range(0, producers).Select(_ => Task.Run(ProduceAsync, cancellationToken)));
-        return new IngestRate(events / duration.TotalSeconds, events, notAccepted, failed);
+        await Task.WhenAll(Enumerable.Range(0, producers).Select(i => Task.Run(() => ProduceAsync(latencies[i] = []), cancellationToken)));
+        var acks = latencies.SelectMany(list => list).Order().ToList();
+        double Percentile(double p) => acks.Count == 0 ? double.NaN : acks[Math.Min(acks.Count - 1, (int)(p * acks.Count))];
+        return new IngestRate(events / duration.TotalSeconds, events, notAccepted, failed, Percentile(0.50), Percentile(0.99));
     }
 
     /// <summary>

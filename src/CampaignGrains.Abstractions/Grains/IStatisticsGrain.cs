@@ -9,9 +9,11 @@ public interface IStatisticsGrain : IGrainWithStringKey
     /// <summary>
     /// Applies the share of the log entry at <paramref name="position"/> of <paramref name="shard"/> in memory,
     /// unless this grain's applied position for that shard already covers it. Called by the log shard, in
-    /// position order per grain. Answers the position of that shard its last checkpoint covers.
+    /// position order per grain; <paramref name="previous"/> is the shard's last entry for this grain before it
+    /// that the grain has not checkpointed (0 if none), so an activation that missed it (another activation of
+    /// the same grain took it) catches up first or reloads. Answers the position its last checkpoint covers.
     /// </summary>
-    Task<long> ApplyAsync(int shard, long position, BatchShare share);
+    Task<long> ApplyAsync(int shard, long position, long previous, BatchShare share);
 
     /// <summary>Writes a checkpoint now if anything is unwritten, and tells the log shards what it covers.</summary>
     Task CheckpointAsync();

@@ -60,7 +60,7 @@ internal sealed class LogShardGrain(IIngestLogStore store, IOptions<IngestLogOpt
         {
             var shares = LogEntryCodec.Decode(entry.Data).SelectMany(GrainShares.Of).ToList();
             _pending.Add(entry.Position, from, Stopwatch.GetTimestamp(), shares);
-            Dispatch(entry.Position, shares);
+            _ = Dispatch(entry.Position, shares);
             recovered++;
         }
         if (recovered > 0) logger.LogInformation("Log shard {Shard} delivers {Entries} entries read back from past position {Position}", _shard, recovered, after);
@@ -71,11 +71,11 @@ internal sealed class LogShardGrain(IIngestLogStore store, IOptions<IngestLogOpt
         var waiting = new Waiting(batch, LogEntryCodec.Encode(batch.Campaigns));
         _queue.Add(waiting);
         if (!_writing) _ = WriteLoopAsync();
-        var (position, marker) = await waiting.Completion.Task;
+        var (delivered, marker) = await waiting.Completion.Task;
 
         if (marker is null)
         {
-            await _dispatching[position];
+            await delivered;
             return AppendOutcome.Applied;
         }
         if (marker.Fingerprint != batch.Fingerprint) return AppendOutcome.KeyReusedWithOtherContent;
@@ -147,7 +147,7 @@ internal sealed class LogShardGrain(IIngestLogStore store, IOptions<IngestLogOpt
                     // That key was appended today already: answer it from its marker, write the others again.
                     var duplicate = group[index];
                     group.RemoveAt(index);
-                    duplicate.Completion.SetResult((0, await store.FindMarkerAsync(_shard, today, duplicate.Batch.KeyHash, CancellationToken.None)
+                    duplicate.Completion.SetResult((Task.CompletedTask, await store.FindMarkerAsync(_shard, today, duplicate.Batch.KeyHash, CancellationToken.None)
                         ?? throw new InvalidOperationException("A key reported as taken has no marker.")));
                     continue;
                 }
@@ -157,8 +157,7 @@ internal sealed class LogShardGrain(IIngestLogStore store, IOptions<IngestLogOpt
                 {
                     var shares = group[i].Batch.Campaigns.SelectMany(GrainShares.Of).ToList();
                     _pending.Add(entries[i].Position, today, appendedAt, shares);
-                    Dispatch(entries[i].Position, shares);
-                    group[i].Completion.SetResult((entries[i].Position, null));
+                    group[i].Completion.SetResult((Dispatch(entries[i].Position, shares), null));
                 }
                 return;
             }
@@ -204,14 +203,14 @@ internal sealed class LogShardGrain(IIngestLogStore store, IOptions<IngestLogOpt
         var fresh = new List<Waiting>();
         for (var i = 0; i < group.Count; i++)
         {
-            if (found[i] is { } marker) group[i].Completion.SetResult((0, marker));
+            if (found[i] is { } marker) group[i].Completion.SetResult((Task.CompletedTask, marker));
             else fresh.Add(group[i]);
         }
         return fresh;
     }
 
-    /// <summary>Hands an entry's shares to their grains, each behind the entries before it for the same grain.</summary>
-    private void Dispatch(long position, List<(GrainTarget Target, BatchShare Share)> shares)
+    /// <summary>Hands an entry's shares to their grains, each behind the entries before it for the same grain; completes once all took it.</summary>
+    private Task Dispatch(long position, List<(GrainTarget Target, BatchShare Share)> shares)
     {
         var deliveries = new Task[shares.Count];
         for (var i = 0; i < shares.Count; i++)
@@ -225,6 +224,7 @@ internal sealed class LogShardGrain(IIngestLogStore store, IOptions<IngestLogOpt
         var all = Task.WhenAll(deliveries);
         _dispatching[position] = all;
         _ = ForgetWhenDoneAsync(position, all, shares);
+        return all;
     }
 
     private async Task ForgetWhenDoneAsync(long position, Task all, List<(GrainTarget Target, BatchShare Share)> shares)
@@ -247,7 +247,7 @@ internal sealed class LogShardGrain(IIngestLogStore store, IOptions<IngestLogOpt
             await _deliverySlots.WaitAsync();
             try
             {
-                var checkpointed = await GrainFactory.Grain(target).ApplyAsync(_shard, position, share);
+                var checkpointed = await GrainFactory.Grain(target).ApplyAsync(_shard, position, _pending.PreviousFor(target, position), share);
                 _pending.Checkpointed(target, checkpointed);
                 return;
             }
@@ -316,9 +316,9 @@ internal sealed class LogShardGrain(IIngestLogStore store, IOptions<IngestLogOpt
 
     private static DateOnly Today() => DateOnly.FromDateTime(DateTime.UtcNow);
 
-    /// <summary>A batch waiting for its commit: answered with its position, or with the marker of the key's earlier append.</summary>
+    /// <summary>A batch waiting for its commit: answered with its delivery to the grains, or with the marker of the key's earlier append.</summary>
     private sealed record Waiting(LogBatch Batch, byte[] Data)
     {
-        public TaskCompletionSource<(long Position, KeyMarker? Marker)> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<(Task Delivered, KeyMarker? Marker)> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

@@ -31,9 +31,13 @@ internal sealed class PendingIndex
     public void Resume(long position) => Head = Math.Max(Head, position);
 
     public PendingShare[] For(GrainTarget target, long after) =>
-        _byTarget.TryGetValue(target, out var positions)
+        after < Head && _byTarget.TryGetValue(target, out var positions)
             ? [.. positions.GetViewBetween(after + 1, long.MaxValue).Select(position => new PendingShare(position, _entries[position].Shares[target]))]
             : [];
+
+    /// <summary>The target's pending entry before <paramref name="position"/>, or 0: what the target must have applied first.</summary>
+    public long PreviousFor(GrainTarget target, long position) =>
+        _byTarget.TryGetValue(target, out var positions) && positions.GetViewBetween(long.MinValue, position - 1) is { Count: > 0 } before ? before.Max : 0;
 
     public void Checkpointed(GrainTarget target, long through)
     {

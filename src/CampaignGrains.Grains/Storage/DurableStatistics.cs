@@ -98,8 +98,31 @@ internal sealed class DurableStatistics
         if (_unwritten && !_mustReload) await CheckpointAsync();
     }
 
-    /// <summary>Applies a log entry's share unless this grain's position for the shard covers it; answers the checkpointed position.</summary>
-    public long Apply(int shard, long position, BatchShare share)
+    /// <summary>
+    /// Applies a log entry's share unless this grain's position for the shard covers it; answers the checkpointed
+    /// position. An entry before it that this activation never saw (Orleans briefly ran a second activation of the
+    /// grain, which took it) is fetched from the shard first; if the shard no longer holds it, another activation
+    /// checkpointed it and this one's sums are stale: it deactivates and a fresh one reloads.
+    /// </summary>
+    public async Task<long> ApplyAsync(int shard, long position, long previous, BatchShare share)
+    {
+        if (position > _applied[shard] && _applied[shard] < previous)
+        {
+            foreach (var missed in await _grains.GetGrain<ILogShardGrain>(shard).PendingForAsync(_target, _applied[shard]))
+            {
+                if (missed.Position < position) Apply(shard, missed.Position, missed.Share);
+            }
+            if (_applied[shard] < previous)
+            {
+                _logger.LogWarning("{Target} missed position {Previous} of shard {Shard}, which another activation checkpointed; reloading", _target, previous, shard);
+                _mustReload = true;
+                _deactivate();
+            }
+        }
+        return Apply(shard, position, share);
+    }
+
+    private long Apply(int shard, long position, BatchShare share)
     {
         if (_mustReload) throw new StatisticsUnavailableException("The statistics are reloading; retry.");
         if (position <= _applied[shard]) return _checkpointed[shard];

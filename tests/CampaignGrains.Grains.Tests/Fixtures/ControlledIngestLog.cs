@@ -16,14 +16,25 @@ internal sealed class ControlledIngestLog : IIngestLogStore
     private readonly Dictionary<(int Shard, DateOnly Day), SortedDictionary<long, StoredEntry>> _entries = [];
     private readonly Dictionary<int, LogCursor> _cursors = [];
     private TaskCompletionSource? _hold;
+    private TaskCompletionSource? _holdAfterAppend;
+    private TaskCompletionSource? _holdCursorWrites;
     private Exception? _failure;
     private Exception? _failureAfterAppend;
     private int _appends;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, int> _cursorWrites = new();
 
     public int Appends => Volatile.Read(ref _appends);
 
+    public int CursorWritesOf(int shard) => _cursorWrites.GetValueOrDefault(shard);
+
     /// <summary>Appends wait until the returned source is completed.</summary>
     public TaskCompletionSource HoldAppends() => _hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>The next append is stored, and its answer waits until the returned source is completed.</summary>
+    public TaskCompletionSource HoldAfterNextAppend() => _holdAfterAppend = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Cursor writes (the log's truncation point) wait until the returned source is completed.</summary>
+    public TaskCompletionSource HoldCursorWrites() => _holdCursorWrites = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public void FailNextAppend(Exception failure) => _failure = failure;
 
@@ -35,10 +46,11 @@ internal sealed class ControlledIngestLog : IIngestLogStore
         lock (_lock) return Task.FromResult(_cursors.GetValueOrDefault(shard, new LogCursor(0, DateOnly.MinValue)));
     }
 
-    public Task WriteCursorAsync(int shard, LogCursor cursor, CancellationToken cancellationToken)
+    public async Task WriteCursorAsync(int shard, LogCursor cursor, CancellationToken cancellationToken)
     {
+        _cursorWrites.AddOrUpdate(shard, 1, (_, count) => count + 1);
+        if (_holdCursorWrites is { } hold) await hold.Task;
         lock (_lock) _cursors[shard] = cursor;
-        return Task.CompletedTask;
     }
 
     public async IAsyncEnumerable<StoredEntry> ReadAsync(int shard, long after, DateOnly from, DateOnly through, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -82,6 +94,7 @@ internal sealed class ControlledIngestLog : IIngestLogStore
             }
         }
         if (Interlocked.Exchange(ref _failureAfterAppend, null) is { } lost) throw lost;
+        if (Interlocked.Exchange(ref _holdAfterAppend, null) is { } held) await held.Task;
         return null;
     }
 

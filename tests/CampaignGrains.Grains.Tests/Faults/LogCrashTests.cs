@@ -1,0 +1,147 @@
+using CampaignGrains.Grains.Directory;
+using CampaignGrains.Grains.Ingest;
+using CampaignGrains.Grains.Log;
+using CampaignGrains.Grains.Storage;
+using CampaignGrains.Grains.Tests.Fixtures;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Runtime.Hosting;
+using Orleans.TestingHost;
+
+namespace CampaignGrains.Grains.Tests.Faults;
+
+/// <summary>
+/// A silo dies at a chosen point of the log's protocol, on a two-silo cluster whose log and grain storage
+/// outlive it; the producer retries with the same key; every batch counts exactly once. (KillSiloAsync stops
+/// the silo abruptly in process; the multi-process harness does it with SIGKILL at random points.)
+/// </summary>
+public sealed class LogCrashTests
+{
+    public static TheoryData<string> Points => ["between the append and its delivery", "during a grain's checkpoint", "during the log's truncation"];
+
+    [Theory]
+    [MemberData(nameof(Points))]
+    public async Task Killing_the_silo_loses_no_acknowledged_event_and_counts_none_twice(string point)
+    {
+        var (storage, log) = (new ControlledGrainStorage(), new ControlledIngestLog());
+        var builder = new InProcessTestClusterBuilder(2);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.Services.AddCampaignGrains(TestConfiguration.Create());
+            silo.Services.Configure<IngestLogOptions>(options => options.CheckpointInterval = TimeSpan.FromMilliseconds(200));
+            silo.Services.AddGrainStorage(StorageNames.Statistics, (_, _) => storage);
+            silo.Services.AddSingleton<ICampaignDirectory>(new InMemoryCampaignDirectory());
+            silo.Services.AddSingleton<IIngestLogStore>(log);
+        });
+        await using var cluster = builder.Build();
+        await cluster.DeployAsync();
+        var victim = cluster.Silos[1];
+        var ingest = cluster.Client.GetGrain<IIngestGrain>(0);
+        var now = DateTimeOffset.UtcNow;
+
+        // A shard whose writer, and a campaign whose email grain, live on the silo about to die.
+        var shard = await ShardOnAsync(cluster, victim, now);
+        var campaign = await CampaignOnAsync(cluster, victim, now);
+        var key = CampaignKey.Of(TestEvents.Tenant, campaign);
+        var batch = BatchOnShard(shard, TestEvents.Email(campaign, EventKind.Sent, now), TestEvents.Email(campaign, EventKind.Delivered, now));
+
+        switch (point)
+        {
+            case "between the append and its delivery":
+            {
+                var hold = log.HoldAfterNextAppend();
+                var appends = log.Appends;
+                var first = ingest.IngestAsync(batch);
+                await WaitUntilAsync(() => log.Appends > appends);
+                await cluster.KillSiloAsync(victim);
+                hold.SetResult();
+                await Assert.ThrowsAnyAsync<Exception>(() => first);
+                break;
+            }
+            case "during a grain's checkpoint":
+            {
+                var hold = storage.HoldWrites(key);
+                var writes = storage.WritesOf(key, "email");
+                Assert.Equal(BatchOutcome.Applied, (await ingest.IngestAsync(batch)).Outcome);
+                await WaitUntilAsync(() => storage.WritesOf(key, "email") > writes);
+                await cluster.KillSiloAsync(victim);
+                hold.SetResult();
+                break;
+            }
+            default:
+            {
+                // The grains checkpoint within a tick, the shard then moves its truncation point past the batch.
+                var hold = log.HoldCursorWrites();
+                var cursorWrites = log.CursorWritesOf(shard);
+                Assert.Equal(BatchOutcome.Applied, (await ingest.IngestAsync(batch)).Outcome);
+                await WaitUntilAsync(() => log.CursorWritesOf(shard) > cursorWrites);
+                await cluster.KillSiloAsync(victim);
+                hold.SetResult();
+                break;
+            }
+        }
+
+        var retry = await RetryAsync(() => ingest.IngestAsync(batch));
+        Assert.Contains(retry.Outcome, new[] { BatchOutcome.Applied, BatchOutcome.AlreadyApplied });
+        var tab = await RetryAsync(() => cluster.Client.GetGrain<IEmailGrain>(key).GetEmailTabAsync(ReportWindow.AllTime));
+        Assert.Equal((1, 1), (tab.Totals.Sent, tab.Totals.Delivered));
+        Assert.Equal(1, (await cluster.Client.GetGrain<ICampaignGrain>(key).GetCampaignTabAsync(ReportWindow.AllTime))!.Delivered);
+    }
+
+    private static async Task<int> ShardOnAsync(InProcessTestCluster cluster, InProcessSiloHandle silo, DateTimeOffset now)
+    {
+        const int shards = 8;
+        for (var shard = 0; shard < shards; shard++)
+            await cluster.Client.GetGrain<IIngestGrain>(0).IngestAsync(BatchOnShard(shard, TestEvents.Email(TestConfiguration.NewCampaignId(), EventKind.Sent, now)));
+        var hosted = await HostedOnAsync(cluster, silo);
+        return Enumerable.Range(0, shards).First(shard => hosted.Contains(cluster.Client.GetGrain<ILogShardGrain>(shard).GetGrainId()));
+    }
+
+    private static async Task<string> CampaignOnAsync(InProcessTestCluster cluster, InProcessSiloHandle silo, DateTimeOffset now)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var campaign = TestConfiguration.NewCampaignId();
+            var key = CampaignKey.Of(TestEvents.Tenant, campaign);
+            await cluster.Client.GetGrain<IEmailGrain>(key).GetEmailTabAsync(ReportWindow.AllTime);
+            if ((await HostedOnAsync(cluster, silo)).Contains(cluster.Client.GetGrain<IEmailGrain>(key).GetGrainId())) return campaign;
+            if (attempt == 100) throw new InvalidOperationException("No email grain was placed on the second silo.");
+        }
+    }
+
+    private static async Task<HashSet<GrainId>> HostedOnAsync(InProcessTestCluster cluster, InProcessSiloHandle silo) =>
+        [.. (await cluster.Client.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics(hostsIds: [silo.SiloAddress])).Select(grain => grain.GrainId)];
+
+    private static EventBatch BatchOnShard(int shard, params DeliveryEvent[] events)
+    {
+        while (true)
+        {
+            var batch = TestEvents.Batch(events);
+            if (BatchFingerprint.OfKey(batch.TenantId, batch.IdempotencyKey) % 8 == (ulong)shard) return batch;
+        }
+    }
+
+    /// <summary>Until the cluster has declared the dead silo dead, calls to its grains fail; a producer retries.</summary>
+    private static async Task<T> RetryAsync<T>(Func<Task<T>> call)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await call().WaitAsync(TimeSpan.FromSeconds(10));
+            }
+            catch (Exception) when (attempt < 100)
+            {
+                await Task.Delay(200, TestContext.Current.CancellationToken);
+            }
+        }
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var attempt = 0; !condition(); attempt++)
+        {
+            if (attempt == 400) throw new InvalidOperationException("Condition never became true.");
+            await Task.Delay(25, TestContext.Current.CancellationToken);
+        }
+    }
+}
