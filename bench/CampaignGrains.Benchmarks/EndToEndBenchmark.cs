@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CampaignGrains.Benchmarks.DuckDb;
 using CampaignGrains.Benchmarks.Ingest;
 using CampaignGrains.Benchmarks.Memory;
 using CampaignGrains.Benchmarks.Output;
@@ -11,7 +12,7 @@ namespace CampaignGrains.Benchmarks;
 
 /// <summary>
 /// The whole run: memory on a fresh silo first (nothing else active yet), then one campaign grown to each
-/// read level, compared with PostgreSQL along the way, then the ingest shapes. The table goes to stdout
+/// read level, compared with PostgreSQL and DuckDB along the way, then the ingest shapes. The table goes to stdout
 /// (and to <c>--out</c>); progress goes to stderr.
 /// </summary>
 public static class EndToEndBenchmark
@@ -53,8 +54,16 @@ public static class EndToEndBenchmark
             report.Note($"PostgreSQL {postgres.Version} (Debian's package), started by the benchmark on loopback with `{PostgresServer.Settings}`; " +
                         "table `events` with an index on (campaign_id, time); the Email tab is 7 aggregate queries in one round trip.");
         }
-        Progress("reads, and PostgreSQL at its levels");
-        await new ReadsAgainstEvents(silo, sink, pool, events, settings, report).RunAsync(cancellationToken);
+        Progress("starting DuckDB");
+        // Closed before the ingest shapes: its buffer pool lives in this process, beside the silo.
+        using (var duckDb = DuckDbEventStore.Create(pool))
+        {
+            report.Note($"DuckDB {duckDb.Version} (the DuckDB.NET.Data.Full package's native library), in this process on a database file in the temporary directory " +
+                        $"with threads = {duckDb.Threads} (the machine's cores); table `events` with PostgreSQL's columns and no index (its row groups' min/max prune the scans); " +
+                        "one writer, one Appender (one commit) per batch of the same events in the same order; the Email tab is the same 7 aggregate queries in one command.");
+            Progress("reads, and PostgreSQL and DuckDB at the comparison levels");
+            await new ReadsAgainstEvents(silo, sink, pool, events, duckDb, settings, report).RunAsync(cancellationToken);
+        }
         // Last: the 10,000-campaign shapes fill Azurite with tens of thousands of rows, which slows every later write.
         Progress("ingest shapes");
         await new IngestMatrix(silo, sink, pool, settings, report).RunAsync(cancellationToken);

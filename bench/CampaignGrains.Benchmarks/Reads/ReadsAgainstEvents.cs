@@ -1,3 +1,4 @@
+using CampaignGrains.Benchmarks.DuckDb;
 using CampaignGrains.Benchmarks.Ingest;
 using CampaignGrains.Benchmarks.Output;
 using CampaignGrains.Benchmarks.Postgres;
@@ -7,10 +8,11 @@ namespace CampaignGrains.Benchmarks.Reads;
 
 /// <summary>
 /// One campaign grown to each level of events: the Email tab's latency at a fixed rate while ingest into
-/// the same campaign goes on, beside the no-op call at the same rate; and at the PostgreSQL levels the same
-/// events appended to PostgreSQL and the same tab aggregated there.
+/// the same campaign goes on, beside the no-op call at the same rate; and at the comparison levels the same
+/// events appended to PostgreSQL and to DuckDB and the same tab aggregated in each.
 /// </summary>
-internal sealed class ReadsAgainstEvents(SiloUnderTest silo, NoOpSink sink, EventPool pool, PostgresEventStore? postgres, BenchmarkSettings settings, MarkdownReport report)
+internal sealed class ReadsAgainstEvents(
+    SiloUnderTest silo, NoOpSink sink, EventPool pool, PostgresEventStore? postgres, DuckDbEventStore duckDb, BenchmarkSettings settings, MarkdownReport report)
 {
     private const string Campaign = "read-target";
     private const int FillBatch = 1_000;
@@ -26,6 +28,7 @@ internal sealed class ReadsAgainstEvents(SiloUnderTest silo, NoOpSink sink, Even
     private readonly V1.TabRequest _tab = new() { CampaignId = Campaign, Window = V1.Window.Last24H };
     private long _next;
     private long _inPostgres;
+    private long _inDuckDb;
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -50,7 +53,11 @@ internal sealed class ReadsAgainstEvents(SiloUnderTest silo, NoOpSink sink, Even
                 Figures.Millis(ours.P99Milliseconds), $"no-op call {Figures.Millis(noOp.P99Milliseconds)}", Figures.Ratio(ours.P99Milliseconds / noOp.P99Milliseconds),
                 "≤ 5× the no-op call; flat from 10^4 to 10^7"));
 
-            if (settings.PostgresLevels.Contains(level)) await CompareWithPostgresAsync(level, ingestRate, ours, cancellationToken);
+            if (settings.ComparisonLevels.Contains(level))
+            {
+                await CompareWithPostgresAsync(level, ingestRate, ours, cancellationToken);
+                await CompareWithDuckDbAsync(level, ingestRate, ours, cancellationToken);
+            }
         }
     }
 
@@ -120,11 +127,32 @@ internal sealed class ReadsAgainstEvents(SiloUnderTest silo, NoOpSink sink, Even
         report.Add(new ResultRow("PostgreSQL", $"ingest at {Figures.Count(level)} events: CampaignGrains fill vs COPY of the same events ({FillProducers} writers, batch {Figures.Count(FillBatch)})",
             Figures.Rate(ourIngestRate), $"COPY {Figures.Rate(theirRate)}", Figures.Ratio(ourIngestRate / theirRate), "≥ 5×"));
 
-        var reads = new List<double>();
-        for (var i = 0; i < settings.PostgresQueryRepeats; i++) reads.Add((await postgres.ReadEmailTabAsync(Campaign, DateTimeOffset.UtcNow, cancellationToken)).TotalMilliseconds);
-        reads.Sort();
-        var theirs = reads[reads.Count / 2];
-        report.Add(new ResultRow("PostgreSQL", $"Email tab at {Figures.Count(to)} events: SQL aggregation (median of {reads.Count}) vs GetEmailTab p50",
+        var theirs = await MedianMillisecondsAsync(() => postgres.ReadEmailTabAsync(Campaign, DateTimeOffset.UtcNow, cancellationToken));
+        report.Add(new ResultRow("PostgreSQL", $"Email tab at {Figures.Count(to)} events: SQL aggregation (median of {settings.ComparisonQueryRepeats}) vs GetEmailTab p50",
             Figures.Millis(ours.P50Milliseconds), $"SQL {Figures.Millis(theirs)}", Figures.Ratio(theirs / ours.P50Milliseconds), "≥ 10,000× at 10^7"));
+    }
+
+    private async Task CompareWithDuckDbAsync(long level, double ourIngestRate, Latency ours, CancellationToken cancellationToken)
+    {
+        // The same events, in the same batches and order, as PostgreSQL got; the live traffic has stopped, so
+        // both hold exactly what the campaign holds.
+        var (from, to) = (_inDuckDb, _next);
+        var took = await duckDb.AppendAsync(Campaign, from, to, FillBatch, cancellationToken);
+        _inDuckDb = to;
+        var theirRate = (to - from) / took.TotalSeconds;
+        report.Add(new ResultRow("DuckDB", $"ingest at {Figures.Count(level)} events: CampaignGrains fill vs DuckDB appender of the same events (1 writer, batch {Figures.Count(FillBatch)})",
+            Figures.Rate(ourIngestRate), $"appender {Figures.Rate(theirRate)}", Figures.Ratio(ourIngestRate / theirRate), "≥ 2×"));
+
+        var theirs = await MedianMillisecondsAsync(() => duckDb.ReadEmailTabAsync(Campaign, DateTimeOffset.UtcNow, cancellationToken));
+        report.Add(new ResultRow("DuckDB", $"Email tab at {Figures.Count(to)} events: DuckDB aggregation (median of {settings.ComparisonQueryRepeats}) vs GetEmailTab p50",
+            Figures.Millis(ours.P50Milliseconds), $"DuckDB {Figures.Millis(theirs)}", Figures.Ratio(theirs / ours.P50Milliseconds), "≥ 100×"));
+    }
+
+    private async Task<double> MedianMillisecondsAsync(Func<Task<TimeSpan>> read)
+    {
+        var reads = new List<double>();
+        for (var i = 0; i < settings.ComparisonQueryRepeats; i++) reads.Add((await read()).TotalMilliseconds);
+        reads.Sort();
+        return reads[reads.Count / 2];
     }
 }
