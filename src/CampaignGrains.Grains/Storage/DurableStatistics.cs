@@ -11,6 +11,12 @@ namespace CampaignGrains.Grains.Storage;
 /// position applied. A checkpoint writes both in one record, so a position is never applied twice; until it is
 /// written, the shards keep the entries after it and hand them out again when the grain activates.
 /// <para>
+/// The state object always holds the last checkpoint as stored (its sums and their positions together), never
+/// less: Orleans migrates an activation on a graceful shutdown by handing that object to the next activation
+/// instead of reading storage, and a half-emptied record would count the positions without their sums. That
+/// costs one encoded copy of the sums per active grain (a few KB typically, at most the worst-case record).
+/// </para>
+/// <para>
 /// A checkpoint that fails leaves the activation serving reads from memory and writing again on the next tick;
 /// nothing waits on it. Only an ETag conflict, which means storage holds a record this activation never saw,
 /// makes it deactivate and reload.
@@ -81,7 +87,6 @@ internal sealed class DurableStatistics
         _state.State.Applied.AsSpan(0, Math.Min(_state.State.Applied.Length, _applied.Length)).CopyTo(_applied);
         _checkpointed = [.. _applied];
         _notified = [.. _applied];
-        ReleasePayload();
 
         var pending = await Task.WhenAll(Enumerable.Range(0, _options.Shards)
             .Select(shard => _grains.GetGrain<ILogShardGrain>(shard).PendingForAsync(_target, _applied[shard])));
@@ -193,12 +198,12 @@ internal sealed class DurableStatistics
 
     private async Task WriteAsync()
     {
+        var record = _state.State;
+        var stored = (record.Payload, record.Channels, record.Applied);
         var applied = (long[])_applied.Clone();
         _unwritten = false;
         _unwrittenEvents = 0;
-        _state.State.Payload = StatisticsCodec.Encode(Statistics);
-        _state.State.Channels = [.. _channels.Order()];
-        _state.State.Applied = applied;
+        (record.Payload, record.Channels, record.Applied) = (StatisticsCodec.Encode(Statistics), [.. _channels.Order()], applied);
         var started = Stopwatch.GetTimestamp();
         try
         {
@@ -206,27 +211,19 @@ internal sealed class DurableStatistics
             GrainMetrics.CheckpointDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
             _checkpointed = applied;
         }
-        catch (InconsistentStateException exception)
+        catch (Exception exception)
         {
-            _logger.LogError(exception, "Statistics in storage changed under this activation; deactivating to reload them");
-            _mustReload = true;
-            _deactivate();
-            throw;
-        }
-        catch
-        {
+            // The state object keeps what storage holds (see the class summary).
+            (record.Payload, record.Channels, record.Applied) = stored;
             _unwritten = true;
+            if (exception is InconsistentStateException)
+            {
+                _logger.LogError(exception, "Statistics in storage changed under this activation; deactivating to reload them");
+                _mustReload = true;
+                _deactivate();
+            }
             throw;
-        }
-        finally
-        {
-            ReleasePayload();
         }
     }
 
-    /// <summary>
-    /// The encoded record is needed only while it is read or written; every write encodes afresh. Holding it
-    /// would keep a second copy of the statistics in memory (up to the worst-case record size per grain).
-    /// </summary>
-    private void ReleasePayload() => _state.State.Payload = [];
 }
