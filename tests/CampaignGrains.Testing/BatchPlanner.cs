@@ -4,7 +4,8 @@ namespace CampaignGrains.Testing;
 
 /// <summary>
 /// Cuts events in send order into batches of 1 to 2000 events, repeats about 2 % of events inside their
-/// batch, and re-sends about 3 % of batches later as exact retries.
+/// batch, and re-sends about 3 % of batches later as exact retries. Keys name the campaign: an idempotency key
+/// is the tenant's, so two generated campaigns of one tenant must not share one.
 /// </summary>
 internal static class BatchPlanner
 {
@@ -13,7 +14,7 @@ internal static class BatchPlanner
     private const double DuplicateShare = 0.02;
     private const double RetryShare = 0.03;
 
-    public static List<EventBatch> Cut(Random random, string tenantId, IReadOnlyList<DeliveryEvent> events)
+    public static List<EventBatch> Cut(Random random, string tenantId, string campaignId, IReadOnlyList<DeliveryEvent> events)
     {
         var fresh = new List<EventBatch>();
         var anyDuplicate = false;
@@ -26,7 +27,7 @@ internal static class BatchPlanner
             // Every run gets at least one repeated event id, so the rule is always exercised.
             var forceDuplicate = !anyDuplicate && position == events.Count;
             anyDuplicate |= AddDuplicates(random, slice, forceDuplicate);
-            fresh.Add(new EventBatch(tenantId, $"b{fresh.Count}", slice.ToArray()));
+            fresh.Add(new EventBatch(tenantId, $"{campaignId}/b{fresh.Count}", slice.ToArray()));
         }
         return WithRetries(random, fresh);
     }

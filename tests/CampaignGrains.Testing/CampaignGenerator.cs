@@ -9,7 +9,7 @@ public static class CampaignGenerator
         var random = new Random(seed);
         var events = new JourneyWriter(random, campaignId, now, eventCount).Write();
         var ordered = SendOrder.Arrange(random, events);
-        var batches = BatchPlanner.Cut(random, tenantId, ordered);
+        var batches = BatchPlanner.Cut(random, tenantId, campaignId, ordered);
         return new GeneratedCampaign(tenantId, campaignId, now, batches);
     }
 }

@@ -19,8 +19,8 @@ export const file_campaigngrains_v1_ingest: GenFile = /*@__PURE__*/
  */
 export type IngestRequest = Message<"campaigngrains.v1.IngestRequest"> & {
   /**
-   * Required, at most 128 characters; unique per batch of this tenant and campaign. Sending the same
-   * key again with the same events is answered BATCH_OUTCOME_ALREADY_APPLIED and changes nothing;
+   * Required, at most 128 characters; unique per batch of this tenant, whatever campaigns the batch
+   * names, within the key retention (24 hours by default). Sending the same key again with the same events is answered BATCH_OUTCOME_ALREADY_APPLIED and changes nothing;
    * the same key with other events is refused (BATCH_OUTCOME_KEY_REUSED_WITH_OTHER_CONTENT).
    *
    * @generated from field: string idempotency_key = 1;
