@@ -1,5 +1,4 @@
 using CampaignGrains.Grains.Directory;
-using CampaignGrains.Grains.Ingest;
 using CampaignGrains.Grains.Log;
 using CampaignGrains.Grains.Storage;
 using CampaignGrains.Grains.Tests.Fixtures;
@@ -42,7 +41,7 @@ public sealed class LogCrashTests
         var shard = await ShardOnAsync(cluster, victim, now);
         var campaign = await CampaignOnAsync(cluster, victim, now);
         var key = CampaignKey.Of(TestEvents.Tenant, campaign);
-        var batch = BatchOnShard(shard, TestEvents.Email(campaign, EventKind.Sent, now), TestEvents.Email(campaign, EventKind.Delivered, now));
+        var batch = TestEvents.BatchOnShard(shard, TestEvents.Email(campaign, EventKind.Sent, now), TestEvents.Email(campaign, EventKind.Delivered, now));
 
         switch (point)
         {
@@ -91,7 +90,7 @@ public sealed class LogCrashTests
     {
         const int shards = 8;
         for (var shard = 0; shard < shards; shard++)
-            await cluster.Client.GetGrain<IIngestGrain>(0).IngestAsync(BatchOnShard(shard, TestEvents.Email(TestConfiguration.NewCampaignId(), EventKind.Sent, now)));
+            await cluster.Client.GetGrain<IIngestGrain>(0).IngestAsync(TestEvents.BatchOnShard(shard, TestEvents.Email(TestConfiguration.NewCampaignId(), EventKind.Sent, now)));
         var hosted = await HostedOnAsync(cluster, silo);
         return Enumerable.Range(0, shards).First(shard => hosted.Contains(cluster.Client.GetGrain<ILogShardGrain>(shard).GetGrainId()));
     }
@@ -110,15 +109,6 @@ public sealed class LogCrashTests
 
     private static async Task<HashSet<GrainId>> HostedOnAsync(InProcessTestCluster cluster, InProcessSiloHandle silo) =>
         [.. (await cluster.Client.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics(hostsIds: [silo.SiloAddress])).Select(grain => grain.GrainId)];
-
-    private static EventBatch BatchOnShard(int shard, params DeliveryEvent[] events)
-    {
-        while (true)
-        {
-            var batch = TestEvents.Batch(events);
-            if (BatchFingerprint.OfKey(batch.TenantId, batch.IdempotencyKey) % 8 == (ulong)shard) return batch;
-        }
-    }
 
     /// <summary>Until the cluster has declared the dead silo dead, calls to its grains fail; a producer retries.</summary>
     private static async Task<T> RetryAsync<T>(Func<Task<T>> call)

@@ -1,3 +1,5 @@
+using CampaignGrains.Grains.Ingest;
+
 namespace CampaignGrains.Grains.Tests.Fixtures;
 
 /// <summary>Valid events with sensible defaults; a test changes only what it is about with <c>with</c>.</summary>
@@ -28,4 +30,14 @@ internal static class TestEvents
         Platform: "ios");
 
     public static EventBatch Batch(params DeliveryEvent[] events) => new(Tenant, $"key-{Guid.NewGuid():N}", events);
+
+    /// <summary>A batch whose key hashes to <paramref name="shard"/> of the default eight, so tests can meet one writer.</summary>
+    public static EventBatch BatchOnShard(int shard, params DeliveryEvent[] events)
+    {
+        while (true)
+        {
+            var batch = Batch(events);
+            if (BatchFingerprint.OfKey(batch.TenantId, batch.IdempotencyKey) % 8 == (ulong)shard) return batch;
+        }
+    }
 }

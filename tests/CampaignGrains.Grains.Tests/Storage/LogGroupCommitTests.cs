@@ -1,4 +1,3 @@
-using CampaignGrains.Grains.Ingest;
 using CampaignGrains.Grains.Tests.Fixtures;
 
 namespace CampaignGrains.Grains.Tests.Storage;
@@ -14,7 +13,7 @@ public sealed class LogGroupCommitTests(MemoryClusterFixture fixture)
     {
         var campaign = TestConfiguration.NewCampaignId();
         var key = CampaignKey.Of(TestEvents.Tenant, campaign);
-        var batches = Enumerable.Range(0, 20).Select(_ => BatchOnShardZero(TestEvents.Email(campaign, EventKind.Sent, Now))).ToList();
+        var batches = Enumerable.Range(0, 20).Select(_ => TestEvents.BatchOnShard(0, TestEvents.Email(campaign, EventKind.Sent, Now))).ToList();
         var appendsBefore = fixture.Log.Appends;
         var hold = fixture.Log.HoldAppends();
 
@@ -76,16 +75,6 @@ public sealed class LogGroupCommitTests(MemoryClusterFixture fixture)
 
         Assert.Equal(1, (await EmailTab(key, ReportWindow.Last24Hours)).Totals.Sent);
         Assert.Equal(2, (await EmailTab(key)).Totals.Sent);
-    }
-
-    /// <summary>A batch whose key hashes to shard 0 of the fixture's eight, so all of them meet one writer.</summary>
-    private static EventBatch BatchOnShardZero(params DeliveryEvent[] events)
-    {
-        while (true)
-        {
-            var batch = TestEvents.Batch(events);
-            if (BatchFingerprint.OfKey(batch.TenantId, batch.IdempotencyKey) % 8 == 0) return batch;
-        }
     }
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)
