@@ -3,6 +3,7 @@ using CampaignGrains.Grains.Log;
 using CampaignGrains.Grains.Storage;
 using CampaignGrains.Grains.Tests.Fixtures;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Placement;
 using Orleans.Runtime.Hosting;
 using Orleans.TestingHost;
 
@@ -30,6 +31,8 @@ public sealed class LogCrashTests
             silo.Services.AddGrainStorage(StorageNames.Statistics, (_, _) => storage);
             silo.Services.AddSingleton<ICampaignDirectory>(new InMemoryCampaignDirectory());
             silo.Services.AddSingleton<IIngestLogStore>(log);
+            // Orleans' default placement favours the least loaded silo, which may keep every grain off the victim.
+            silo.Services.AddSingleton<PlacementStrategy, RandomPlacement>();
         });
         await using var cluster = builder.Build();
         await cluster.DeployAsync();
