@@ -8,7 +8,8 @@ namespace CampaignGrains.Grains;
 /// <summary>
 /// What the campaign, email and push grains share: a checkpointed cache of the ingest log (see
 /// <see cref="DurableStatistics"/>), caught up on activation, checkpointed on a timer, after enough events and
-/// on deactivation. Reentrant: reads and applies interleave, and each runs to completion without awaiting.
+/// on deactivation. Reentrant: reads and applies interleave; an apply awaits only a campaign's first listing or
+/// an entry it missed, and changes the sums in one step without awaiting.
 /// </summary>
 [Reentrant]
 internal abstract class StatisticsGrain : Grain, IStatisticsGrain
