@@ -96,6 +96,8 @@ internal sealed class PostgresServer : IAsyncDisposable
         start.RedirectStandardError = true;
         // The server must not keep this process's stdout open: the caller may be reading it to its end.
         start.RedirectStandardInput = true;
+        // PostgreSQL times out its own reads under libfaketime (scripts/test-shifted-clock.sh): it keeps the real clock.
+        start.Environment.Remove("LD_PRELOAD");
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {file}.");
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var errors = process.StandardError.ReadToEndAsync(cancellationToken);
