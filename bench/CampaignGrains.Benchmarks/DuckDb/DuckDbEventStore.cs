@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CampaignGrains.Benchmarks.Ingest;
+using CampaignGrains.Benchmarks.Reads;
 using DuckDB.NET.Data;
 
 namespace CampaignGrains.Benchmarks.DuckDb;
@@ -150,13 +151,7 @@ internal sealed class DuckDbEventStore : IDisposable
 
         var clock = Stopwatch.StartNew();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        do
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                for (var column = 0; column < reader.FieldCount; column++) _ = reader.GetValue(column);
-            }
-        } while (await reader.NextResultAsync(cancellationToken));
+        await reader.ReadAllAsync(cancellationToken);
         return clock.Elapsed;
     }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CampaignGrains.Benchmarks.Ingest;
+using CampaignGrains.Benchmarks.Reads;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -115,13 +116,7 @@ internal sealed class PostgresEventStore(NpgsqlDataSource dataSource, EventPool 
 
         var clock = Stopwatch.StartNew();
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-        do
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                for (var column = 0; column < reader.FieldCount; column++) _ = reader.GetValue(column);
-            }
-        } while (await reader.NextResultAsync(cancellationToken));
+        await reader.ReadAllAsync(cancellationToken);
         return clock.Elapsed;
     }
 }
