@@ -13,8 +13,6 @@ internal sealed class PendingIndex
     /// <summary>The last position appended (or recovered); 0 for an empty log.</summary>
     public long Head { get; private set; }
 
-    public int Count => _entries.Count;
-
     public void Add(long position, DateOnly day, long appendedAt, IEnumerable<(GrainTarget Target, BatchShare Share)> shares)
     {
         var entry = new Entry(day, appendedAt, shares.ToDictionary(s => s.Target, s => s.Share));
