@@ -3,7 +3,8 @@ namespace CampaignGrains.Grains.Log;
 /// <summary>
 /// Where the ingest log is durable: per UTC day and shard, key markers and entries side by side, so a batch's
 /// marker and its entry are written in one atomic operation and "insert the marker if new" is the duplicate
-/// check. A day's log is dropped whole once no key in it is retained and no entry in it is still needed.
+/// check. Entries every grain has checkpointed are deleted as the shard's cursor passes them; a day's log,
+/// with its key markers, is dropped whole once no key in it is retained and no entry in it is still needed.
 /// </summary>
 public interface IIngestLogStore
 {
@@ -24,6 +25,9 @@ public interface IIngestLogStore
     /// Throws <see cref="LogFencedException"/> when a position is taken: another writer of the shard is active.
     /// </summary>
     Task<int?> AppendAsync(int shard, DateOnly day, IReadOnlyList<StoredEntry> entries, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the shard's entries up to position <paramref name="through"/>, whatever their day; key markers stay until their day is dropped.</summary>
+    Task TruncateAsync(int shard, long through, CancellationToken cancellationToken);
 
     /// <summary>Drops the logs of every day before <paramref name="day"/>, whole.</summary>
     Task DropBeforeAsync(DateOnly day, CancellationToken cancellationToken);

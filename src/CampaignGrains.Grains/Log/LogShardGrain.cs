@@ -30,6 +30,7 @@ internal sealed class LogShardGrain(IIngestLogStore store, IOptions<IngestLogOpt
     private bool _fenced;
     private bool _tailUncertain;
     private LogCursor _savedCursor;
+    private long _deletedThrough;
     private long _lastDropCheck;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -144,12 +145,18 @@ internal sealed class LogShardGrain(IIngestLogStore store, IOptions<IngestLogOpt
                 GrainMetrics.LogCommitDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
                 if (taken is { } index)
                 {
-                    // That key was appended today already: answer it from its marker, write the others again.
-                    var duplicate = group[index];
-                    group.RemoveAt(index);
-                    duplicate.Completion.SetResult((Task.CompletedTask, await store.FindMarkerAsync(_shard, today, duplicate.Batch.KeyHash, CancellationToken.None)
-                        ?? throw new InvalidOperationException("A key reported as taken has no marker.")));
-                    continue;
+                    var marker = await store.FindMarkerAsync(_shard, today, group[index].Batch.KeyHash, CancellationToken.None)
+                        ?? throw new InvalidOperationException("A key reported as taken has no marker.");
+                    // The storage client retries a transaction that timed out on its side; if the first try landed,
+                    // the retry finds this very append's markers. The transaction is atomic: all of it is there.
+                    var landedEarlier = marker.Position == entries[index].Position && marker.Fingerprint == entries[index].Fingerprint;
+                    if (!landedEarlier)
+                    {
+                        // That key was appended today already: answer it from its marker, write the others again.
+                        group[index].Completion.SetResult((Task.CompletedTask, marker));
+                        group.RemoveAt(index);
+                        continue;
+                    }
                 }
                 GrainMetrics.LogEntriesAppended.Add(entries.Count);
                 var appendedAt = Stopwatch.GetTimestamp();
@@ -264,12 +271,13 @@ internal sealed class LogShardGrain(IIngestLogStore store, IOptions<IngestLogOpt
         }
     }
 
-    /// <summary>Persists the truncation point, nudges grains that owe an old checkpoint, and (shard 0) drops expired days.</summary>
+    /// <summary>Persists the truncation point and deletes behind it, nudges grains that owe an old checkpoint, and (shard 0) drops expired days.</summary>
     private async Task MaintainAsync(CancellationToken cancellationToken)
     {
         try
         {
             await SaveCursorAsync(cancellationToken);
+            await DeleteCheckpointedEntriesAsync(cancellationToken);
             var overdueBefore = Stopwatch.GetTimestamp() - (long)(3 * _options.CheckpointInterval.TotalSeconds * Stopwatch.Frequency);
             // A grain whose silo died holds entries nobody redelivers until it is activated: activate it, so it catches up and checkpoints.
             foreach (var target in _pending.Overdue(overdueBefore).Take(256)) _ = NudgeAsync(target);
@@ -291,6 +299,19 @@ internal sealed class LogShardGrain(IIngestLogStore store, IOptions<IngestLogOpt
         if (cursor == _savedCursor) return;
         await store.WriteCursorAsync(_shard, cursor, cancellationToken);
         _savedCursor = cursor;
+    }
+
+    /// <summary>
+    /// Deletes the entries behind the saved cursor: no grain needs them again, and a log that keeps only what is
+    /// pending stays small whatever the day's traffic. Runs after the cursor is durable, so a restart never
+    /// looks for a deleted entry; one that crashed before deleting leaves entries this activation deletes.
+    /// </summary>
+    private async Task DeleteCheckpointedEntriesAsync(CancellationToken cancellationToken)
+    {
+        var through = _savedCursor.TruncatedThrough;
+        if (through <= _deletedThrough) return;
+        await store.TruncateAsync(_shard, through, cancellationToken);
+        _deletedThrough = through;
     }
 
     private async Task NudgeAsync(GrainTarget target)

@@ -14,7 +14,8 @@ namespace CampaignGrains.Silo.Log;
 /// A batch is two or more entities of that partition written in one entity-group transaction: its key marker
 /// "k{key hash}" (an insert, so a key already there fails the whole transaction with 409: the duplicate check)
 /// and its entry "e{position}{part}" (data split into 64 KiB properties, at most 15 a part, so each entity
-/// stays under the 1 MiB limit). Expiry drops whole tables; the shards' cursors are rows of the service's
+/// stays under the 1 MiB limit). Entries behind a shard's cursor are deleted in transactions of 100, which keeps
+/// the tables small; markers expire with their table, dropped whole. The shards' cursors are rows of the service's
 /// "…Cursors" table. A service of its own per table name keeps expiry from reaching another service's log.
 /// </summary>
 internal sealed class TableIngestLogStore : IIngestLogStore
@@ -131,6 +132,30 @@ internal sealed class TableIngestLogStore : IIngestLogStore
                 if (await FindMarkerAsync(shard, day, entries[i].KeyHash, cancellationToken) is not null) return i;
             }
             throw new LogFencedException(shard, entries[0].Position);
+        }
+    }
+
+    public async Task TruncateAsync(int shard, long through, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition(shard)} and RowKey ge {"e"} and RowKey lt {EntryRow(through + 1, 0)}");
+        foreach (var day in await DaysAsync(cancellationToken))
+        {
+            var deletes = new List<TableTransactionAction>();
+            await foreach (var entity in Table(day).QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+            {
+                deletes.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(Partition(shard), entity.RowKey), ETag.All));
+            }
+            foreach (var chunk in deletes.Chunk(100))
+            {
+                try
+                {
+                    await Table(day).SubmitTransactionAsync(chunk, cancellationToken);
+                }
+                catch (TableTransactionFailedException exception) when (exception.Status == 404)
+                {
+                    // An entity of the chunk is gone already, so none of it was deleted: the next truncation queries again.
+                }
+            }
         }
     }
 

@@ -47,6 +47,22 @@ public sealed class StorageFaultTests(MemoryClusterFixture fixture)
         await AssertCountedOnceAsync(key);
     }
 
+    [Fact]
+    public async Task Append_retried_by_the_storage_client_after_it_landed_is_acknowledged_once_and_the_shard_writes_on()
+    {
+        var (key, batch) = NewBatchOnShard(3);
+        fixture.Log.AnswerNextAppendAsRetried();
+
+        Assert.Equal(BatchOutcome.Applied, (await _ingest.IngestAsync(batch)).Outcome);
+        await AssertCountedOnceAsync(key);
+
+        // The shard took its own append as written: the next batch of the same shard gets the next position
+        // rather than colliding with the landed one and fencing the shard off.
+        var (nextKey, next) = NewBatchOnShard(3);
+        Assert.Equal(BatchOutcome.Applied, (await _ingest.IngestAsync(next)).Outcome);
+        await AssertCountedOnceAsync(nextKey);
+    }
+
     [Theory]
     [MemberData(nameof(CheckpointFailures))]
     public async Task Failed_checkpoint_loses_nothing_and_counts_nothing_twice_after_the_grain_reloads(string failure)
@@ -95,6 +111,14 @@ public sealed class StorageFaultTests(MemoryClusterFixture fixture)
         var campaign = TestConfiguration.NewCampaignId();
         var now = fixture.Time.GetUtcNow();
         return (CampaignKey.Of(TestEvents.Tenant, campaign), TestEvents.Batch(
+            TestEvents.Email(campaign, EventKind.Sent, now), TestEvents.Email(campaign, EventKind.Delivered, now)));
+    }
+
+    private (string Key, EventBatch Batch) NewBatchOnShard(int shard)
+    {
+        var campaign = TestConfiguration.NewCampaignId();
+        var now = fixture.Time.GetUtcNow();
+        return (CampaignKey.Of(TestEvents.Tenant, campaign), TestEvents.BatchOnShard(shard,
             TestEvents.Email(campaign, EventKind.Sent, now), TestEvents.Email(campaign, EventKind.Delivered, now)));
     }
 

@@ -18,12 +18,17 @@ internal sealed class ControlledIngestLog : IIngestLogStore
     private TaskCompletionSource? _hold;
     private TaskCompletionSource? _holdAfterAppend;
     private TaskCompletionSource? _holdCursorWrites;
+    private TaskCompletionSource? _holdTruncations;
     private Exception? _failure;
     private Exception? _failureAfterAppend;
+    private bool _answerNextAsRetried;
     private int _appends;
+    private int _truncations;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<int, int> _cursorWrites = new();
 
     public int Appends => Volatile.Read(ref _appends);
+
+    public int Truncations => Volatile.Read(ref _truncations);
 
     public int CursorWritesOf(int shard) => _cursorWrites.GetValueOrDefault(shard);
 
@@ -36,10 +41,19 @@ internal sealed class ControlledIngestLog : IIngestLogStore
     /// <summary>Cursor writes (the log's truncation point) wait until the returned source is completed.</summary>
     public TaskCompletionSource HoldCursorWrites() => _holdCursorWrites = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>Truncations (deleting entries behind the cursor) wait until the returned source is completed.</summary>
+    public TaskCompletionSource HoldTruncations() => _holdTruncations = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public void FailNextAppend(Exception failure) => _failure = failure;
 
     /// <summary>The next append is stored, then reported as failed: the acknowledgement is what gets lost.</summary>
     public void FailAfterNextAppend(Exception failure) => _failureAfterAppend = failure;
+
+    /// <summary>
+    /// The next append is stored, then answered as the storage client's own retry of it would be (its first try
+    /// landed but timed out on the client's side): its first key is reported as already there.
+    /// </summary>
+    public void AnswerNextAppendAsRetried() => _answerNextAsRetried = true;
 
     public Task<LogCursor> ReadCursorAsync(int shard, CancellationToken cancellationToken)
     {
@@ -94,8 +108,28 @@ internal sealed class ControlledIngestLog : IIngestLogStore
             }
         }
         if (Interlocked.Exchange(ref _failureAfterAppend, null) is { } lost) throw lost;
+        if (Interlocked.Exchange(ref _answerNextAsRetried, false)) return 0;
         if (Interlocked.Exchange(ref _holdAfterAppend, null) is { } held) await held.Task;
         return null;
+    }
+
+    public async Task TruncateAsync(int shard, long through, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _truncations);
+        if (_holdTruncations is { } hold) await hold.Task;
+        lock (_lock)
+        {
+            foreach (var (key, entries) in _entries.Where(pair => pair.Key.Shard == shard))
+            {
+                foreach (var position in entries.Keys.Where(position => position <= through).ToList()) entries.Remove(position);
+            }
+        }
+    }
+
+    /// <summary>The entries the shard's log holds (not yet truncated).</summary>
+    public int EntriesOf(int shard)
+    {
+        lock (_lock) return _entries.Where(pair => pair.Key.Shard == shard).Sum(pair => pair.Value.Count);
     }
 
     public Task DropBeforeAsync(DateOnly day, CancellationToken cancellationToken)

@@ -7,11 +7,16 @@ namespace CampaignGrains.Grains.Tests.Fixtures;
 internal sealed class InMemoryCampaignDirectory : ICampaignDirectory
 {
     private readonly ConcurrentDictionary<(string Tenant, string Campaign), DateTimeOffset> _campaigns = new();
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _holds = new();
 
-    public Task RegisterAsync(string tenantId, string campaignId, DateTimeOffset firstSeen, CancellationToken cancellationToken)
+    /// <summary>Listing the campaign waits until the returned source is completed: its first batch waits with it.</summary>
+    public TaskCompletionSource HoldListing(string campaignId) =>
+        _holds[campaignId] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public async Task RegisterAsync(string tenantId, string campaignId, DateTimeOffset firstSeen, CancellationToken cancellationToken)
     {
+        if (_holds.TryGetValue(campaignId, out var hold)) await hold.Task;
         _campaigns.TryAdd((tenantId, campaignId), firstSeen);
-        return Task.CompletedTask;
     }
 
     public Task<CampaignPage> ListAsync(string tenantId, int pageSize, string? afterCampaignId, CancellationToken cancellationToken)

@@ -5,7 +5,7 @@ using CampaignGrains.Silo.Log;
 
 namespace CampaignGrains.Grains.Tests.Log;
 
-/// <summary>The ingest log's Azure Table store on Azurite: the atomic append, the duplicate check, fencing, reading back, expiry.</summary>
+/// <summary>The ingest log's Azure Table store on Azurite: the atomic append, the duplicate check, fencing, reading back, truncation.</summary>
 [Collection(AzuriteClusterCollection.Name)]
 public sealed class TableIngestLogStoreTests(AzuriteClusterFixture fixture)
 {
@@ -48,6 +48,25 @@ public sealed class TableIngestLogStoreTests(AzuriteClusterFixture fixture)
         Assert.Null(await _store.AppendAsync(_shard, Day, [Entry(1, key: 31)], Cancel));
 
         await Assert.ThrowsAsync<LogFencedException>(() => _store.AppendAsync(_shard, Day, [Entry(1, key: 32)], Cancel));
+    }
+
+    [Fact]
+    public async Task Truncation_deletes_the_entries_up_to_a_position_in_any_number_and_size_and_keeps_their_markers()
+    {
+        // 150 entries in transactions of 30, then one of two parts: more than one delete transaction's 100 entities.
+        for (var first = 1; first <= 150; first += 30)
+            Assert.Null(await _store.AppendAsync(_shard, Day, [.. Enumerable.Range(first, 30).Select(position => Entry(position, key: (ulong)(1000 + position)))], Cancel));
+        Assert.Null(await _store.AppendAsync(_shard, Day, [Entry(151, key: 1151, size: 3 * 1024 * 1024 / 2)], Cancel));
+        Assert.Null(await _store.AppendAsync(_shard, Day, [Entry(152, key: 1152)], Cancel));
+
+        await _store.TruncateAsync(_shard, through: 151, Cancel);
+
+        Assert.Equal([152L], (await ReadAllAsync(after: 0)).Select(entry => entry.Position));
+        Assert.Equal(new KeyMarker(151, 1151 * 7), await _store.FindMarkerAsync(_shard, Day, 1151, Cancel));
+        Assert.Equal(new KeyMarker(1, 1001 * 7), await _store.FindMarkerAsync(_shard, Day, 1001, Cancel));
+        // Truncating again, or behind what is left, deletes nothing more.
+        await _store.TruncateAsync(_shard, through: 151, Cancel);
+        Assert.Equal([152L], (await ReadAllAsync(after: 0)).Select(entry => entry.Position));
     }
 
     [Fact]
