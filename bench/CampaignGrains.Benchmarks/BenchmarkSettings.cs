@@ -3,10 +3,12 @@ namespace CampaignGrains.Benchmarks;
 /// <summary>
 /// How big each measurement is: the full run, or the smoke CI runs in about 30 seconds. At the comparison
 /// levels the read campaign's events are also loaded into PostgreSQL and DuckDB and the Email tab is
-/// aggregated there, each query repeated to take the median.
+/// aggregated there, each query repeated to take the median. <c>--only ingest</c> (or a comma-separated list of
+/// <see cref="AllSections"/>) runs some sections alone, for working on one path.
 /// </summary>
 public sealed record BenchmarkSettings(
     bool Smoke,
+    IReadOnlySet<string> Sections,
     string? OutputPath,
     TimeSpan IngestWarmup,
     TimeSpan IngestDuration,
@@ -44,21 +46,30 @@ public sealed record BenchmarkSettings(
         new(10_000, 20_000, 4, "fan-out: a batch over 20,000 campaigns"),
     ];
 
+    /// <summary>The sections of a run, in the order they run.</summary>
+    public static readonly string[] AllSections = ["memory", "reads", "ingest"];
+
+    public bool Runs(string section) => Sections.Contains(section);
+
     public static BenchmarkSettings Parse(string[] args)
     {
         var smoke = args.Contains("--smoke");
+        var onlyIndex = Array.IndexOf(args, "--only");
+        var sections = onlyIndex >= 0 && onlyIndex + 1 < args.Length ? args[onlyIndex + 1].Split(',').ToHashSet() : AllSections.ToHashSet();
+        if (sections.Except(AllSections).FirstOrDefault() is { } unknown)
+            throw new ArgumentException($"--only: unknown section '{unknown}'; the sections are {string.Join(", ", AllSections)}.");
         var outIndex = Array.IndexOf(args, "--out");
         var output = outIndex >= 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : null;
         return smoke
             ? new BenchmarkSettings(
-                true, output,
+                true, sections, output,
                 IngestWarmup: TimeSpan.FromMilliseconds(700), IngestDuration: TimeSpan.FromSeconds(2), SinkDuration: TimeSpan.FromMilliseconds(500),
                 IngestShapes: [new(500, 10, 4, "smoke"), new(500, 500, 4, "smoke fan-out")],
                 ReadLevels: [1_000, 10_000, 20_000], ReadsPerSecond: 200, ReadWarmup: TimeSpan.FromMilliseconds(300), ReadDuration: TimeSpan.FromSeconds(1),
                 ComparisonLevels: new HashSet<long> { 10_000, 20_000 }, ComparisonQueryRepeats: 2,
                 TypicalCampaigns: 10, TypicalEventsPerCampaign: 2_000, WorstCaseCampaigns: 3)
             : new BenchmarkSettings(
-                false, output,
+                false, sections, output,
                 IngestWarmup: TimeSpan.FromSeconds(3), IngestDuration: TimeSpan.FromSeconds(12), SinkDuration: TimeSpan.FromSeconds(5),
                 IngestShapes: FullShapes,
                 ReadLevels: [10_000, 1_000_000, 10_000_000], ReadsPerSecond: 1_000, ReadWarmup: TimeSpan.FromSeconds(5), ReadDuration: TimeSpan.FromSeconds(20),

@@ -41,32 +41,41 @@ public static class EndToEndBenchmark
         await using var silo = await SiloUnderTest.StartAsync(cancellationToken);
         await using var sink = await NoOpSink.StartAsync(cancellationToken);
 
-        Progress("memory");
-        await new MemoryFootprint(silo, pool, settings, report).RunAsync(cancellationToken);
-        Progress("starting PostgreSQL");
-        await using var postgres = await PostgresServer.StartAsync(mayInstall: !settings.Smoke, report.Note, cancellationToken);
-        await using var dataSource = postgres is null ? null : NpgsqlDataSource.Create(postgres.ConnectionString);
-        PostgresEventStore? events = null;
-        if (postgres is not null && dataSource is not null)
+        if (settings.Runs("memory"))
         {
-            events = new PostgresEventStore(dataSource, pool);
-            await events.CreateAsync(cancellationToken);
-            report.Note($"PostgreSQL {postgres.Version} (Debian's package), started by the benchmark on loopback with `{PostgresServer.Settings}`; " +
-                        "table `events` with an index on (campaign_id, time); the Email tab is 7 aggregate queries in one round trip.");
+            Progress("memory");
+            await new MemoryFootprint(silo, pool, settings, report).RunAsync(cancellationToken);
         }
-        Progress("starting DuckDB");
-        // Closed before the ingest shapes: its buffer pool lives in this process, beside the silo.
-        using (var duckDb = DuckDbEventStore.Create(pool))
+        if (settings.Runs("reads"))
         {
-            report.Note($"DuckDB {duckDb.Version} (the DuckDB.NET.Data.Full package's native library), in this process on a database file in the temporary directory " +
-                        $"with threads = {duckDb.Threads} (the machine's cores); table `events` with PostgreSQL's columns and no index (its row groups' min/max prune the scans); " +
-                        "one writer, one Appender (one commit) per batch of the same events in the same order; the Email tab is the same 7 aggregate queries in one command.");
-            Progress("reads, and PostgreSQL and DuckDB at the comparison levels");
-            await new ReadsAgainstEvents(silo, sink, pool, events, duckDb, settings, report).RunAsync(cancellationToken);
+            Progress("starting PostgreSQL");
+            await using var postgres = await PostgresServer.StartAsync(mayInstall: !settings.Smoke, report.Note, cancellationToken);
+            await using var dataSource = postgres is null ? null : NpgsqlDataSource.Create(postgres.ConnectionString);
+            PostgresEventStore? events = null;
+            if (postgres is not null && dataSource is not null)
+            {
+                events = new PostgresEventStore(dataSource, pool);
+                await events.CreateAsync(cancellationToken);
+                report.Note($"PostgreSQL {postgres.Version} (Debian's package), started by the benchmark on loopback with `{PostgresServer.Settings}`; " +
+                            "table `events` with an index on (campaign_id, time); the Email tab is 7 aggregate queries in one round trip.");
+            }
+            Progress("starting DuckDB");
+            // Closed before the ingest shapes: its buffer pool lives in this process, beside the silo.
+            using (var duckDb = DuckDbEventStore.Create(pool))
+            {
+                report.Note($"DuckDB {duckDb.Version} (the DuckDB.NET.Data.Full package's native library), in this process on a database file in the temporary directory " +
+                            $"with threads = {duckDb.Threads} (the machine's cores); table `events` with PostgreSQL's columns and no index (its row groups' min/max prune the scans); " +
+                            "one writer, one Appender (one commit) per batch of the same events in the same order; the Email tab is the same 7 aggregate queries in one command.");
+                Progress("reads, and PostgreSQL and DuckDB at the comparison levels");
+                await new ReadsAgainstEvents(silo, sink, pool, events, duckDb, settings, report).RunAsync(cancellationToken);
+            }
         }
         // Last: the 10,000-campaign shapes fill Azurite with tens of thousands of rows, which slows every later write.
-        Progress("ingest shapes");
-        await new IngestMatrix(silo, sink, pool, settings, report).RunAsync(cancellationToken);
+        if (settings.Runs("ingest"))
+        {
+            Progress("ingest shapes");
+            await new IngestMatrix(silo, sink, pool, settings, report).RunAsync(cancellationToken);
+        }
 
         var table = report.Render(started, clock.Elapsed);
         await output.WriteAsync(table);

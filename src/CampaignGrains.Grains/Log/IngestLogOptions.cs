@@ -29,8 +29,11 @@ public sealed class IngestLogOptions
     /// <summary>Deliveries to statistics grains one shard keeps in flight; more wait their turn (queue, not time out).</summary>
     public int MaxDeliveriesInFlight { get; set; } = 512;
 
+    /// <summary>Checkpoints one silo writes at once; more wait their turn, so they never crowd out the log's appends.</summary>
+    public int MaxCheckpointsInFlight { get; set; } = 8;
+
     public bool IsValid =>
         Shards is >= 1 and <= MaxShards && CheckpointInterval >= TimeSpan.FromMilliseconds(100) && CheckpointEvents >= 1 &&
         KeyRetention >= TimeSpan.FromMinutes(1) && KeyRetention <= TimeSpan.FromDays(7) &&
-        MaxTransactionBytes is >= 64 * 1024 and <= 4 * 1024 * 1024 - 64 * 1024 && MaxDeliveriesInFlight >= 1;
+        MaxTransactionBytes is >= 64 * 1024 and <= 4 * 1024 * 1024 - 64 * 1024 && MaxDeliveriesInFlight >= 1 && MaxCheckpointsInFlight >= 1;
 }
