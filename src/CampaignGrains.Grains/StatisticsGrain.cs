@@ -47,6 +47,12 @@ internal abstract class StatisticsGrain : Grain, IStatisticsGrain
 
     public Task CheckpointAsync() => Statistics.CheckpointAsync();
 
+    public Task RequestCheckpointAsync()
+    {
+        _ = Statistics.CheckpointOrLogAsync();
+        return Task.CompletedTask;
+    }
+
     public Task<long> WaitForChangeAsync(long knownVersion, TimeSpan maxWait, CancellationToken cancellationToken) =>
         Statistics.WaitForChangeAsync(knownVersion, maxWait, cancellationToken);
 

@@ -19,6 +19,14 @@ public interface IStatisticsGrain : IGrainWithStringKey
     Task CheckpointAsync();
 
     /// <summary>
+    /// <see cref="CheckpointAsync"/> without waiting for it: how a log shard wakes a grain that owes it a
+    /// checkpoint (activating it if its silo died, so it catches up). One way, so a grain whose checkpoint waits
+    /// its turn is not also holding a call open for every shard that asked.
+    /// </summary>
+    [OneWay]
+    Task RequestCheckpointAsync();
+
+    /// <summary>
     /// Answers this grain's statistics version as soon as it differs from <paramref name="knownVersion"/>,
     /// or after <paramref name="maxWait"/> when nothing changed. Lets a watcher wait for news without polling.
     /// </summary>

@@ -26,8 +26,12 @@ public sealed class IngestLogOptions
     /// <summary>Bytes of entries one storage transaction carries at most (Azure allows 4 MB; smaller commits stall less).</summary>
     public int MaxTransactionBytes { get; set; } = 512 * 1024;
 
-    /// <summary>Deliveries to statistics grains one shard keeps in flight; more wait their turn (queue, not time out).</summary>
-    public int MaxDeliveriesInFlight { get; set; } = 512;
+    /// <summary>
+    /// Deliveries to statistics grains one shard keeps in flight; more wait their turn (queue, not time out). A
+    /// delivery to an active grain is an in-memory call; one to a grain that must activate first reads its
+    /// checkpoint, so this also bounds the storage reads a fan-out over new campaigns starts at once.
+    /// </summary>
+    public int MaxDeliveriesInFlight { get; set; } = 64;
 
     /// <summary>Checkpoints one silo writes at once; more wait their turn, so they never crowd out the log's appends.</summary>
     public int MaxCheckpointsInFlight { get; set; } = 8;

@@ -280,7 +280,7 @@ internal sealed class LogShardGrain(IIngestLogStore store, IOptions<IngestLogOpt
             await DeleteCheckpointedEntriesAsync(cancellationToken);
             var overdueBefore = Stopwatch.GetTimestamp() - (long)(3 * _options.CheckpointInterval.TotalSeconds * Stopwatch.Frequency);
             // A grain whose silo died holds entries nobody redelivers until it is activated: activate it, so it catches up and checkpoints.
-            foreach (var target in _pending.Overdue(overdueBefore).Take(256)) _ = NudgeAsync(target);
+            foreach (var target in _pending.Overdue(overdueBefore).Take(256)) await GrainFactory.Grain(target).RequestCheckpointAsync();
             if (_shard == 0 && Stopwatch.GetElapsedTime(_lastDropCheck) > DropCheckInterval)
             {
                 _lastDropCheck = Stopwatch.GetTimestamp();
@@ -312,18 +312,6 @@ internal sealed class LogShardGrain(IIngestLogStore store, IOptions<IngestLogOpt
         if (through <= _deletedThrough) return;
         await store.TruncateAsync(_shard, through, cancellationToken);
         _deletedThrough = through;
-    }
-
-    private async Task NudgeAsync(GrainTarget target)
-    {
-        try
-        {
-            await GrainFactory.Grain(target).CheckpointAsync();
-        }
-        catch (Exception exception)
-        {
-            logger.LogWarning(exception, "Asking {Target} for an overdue checkpoint failed", target);
-        }
     }
 
     /// <summary>A day's log goes once every key in it is past retention and no shard still needs an entry of it.</summary>

@@ -178,7 +178,8 @@ internal sealed class DurableStatistics
         return Version;
     }
 
-    private async Task CheckpointOrLogAsync()
+    /// <summary>A checkpoint nobody waits for: a failure is logged, and the next tick writes again.</summary>
+    public async Task CheckpointOrLogAsync()
     {
         try
         {
@@ -208,14 +209,12 @@ internal sealed class DurableStatistics
         var started = Stopwatch.GetTimestamp();
         try
         {
-            await _state.WriteStateAsync();
+            await WriteOrFindLandedAsync(record);
             GrainMetrics.CheckpointDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
             _checkpointed = applied;
         }
         catch (Exception exception)
         {
-            // The state object keeps what storage holds (see the class summary).
-            (record.Payload, record.Channels, record.Applied) = stored;
             _unwritten = true;
             if (exception is InconsistentStateException)
             {
@@ -223,7 +222,41 @@ internal sealed class DurableStatistics
                 _mustReload = true;
                 _deactivate();
             }
+            else
+            {
+                // The state object keeps what storage holds (see the class summary).
+                (record.Payload, record.Channels, record.Applied) = stored;
+            }
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Writes the record. Refused for its ETag, it reads storage back: a record equal to the one written means the
+    /// refusal was of the storage client's own retry of a write that had landed (it timed out on the client's
+    /// side), and the record, with the ETag it now has, is this activation's. Anything else was written by
+    /// another activation; the state object then holds that, as storage does, and the refusal stands.
+    /// </summary>
+    private async Task WriteOrFindLandedAsync(StatisticsRecord record)
+    {
+        try
+        {
+            await _state.WriteStateAsync();
+        }
+        catch (InconsistentStateException)
+        {
+            // Only what storage holds may compare equal: a read that finds nothing must not leave the attempt in place.
+            _state.State = new StatisticsRecord();
+            try
+            {
+                await _state.ReadStateAsync();
+            }
+            catch
+            {
+                _state.State = record;
+                throw;
+            }
+            if (!_state.RecordExists || !_state.State.Payload.AsSpan().SequenceEqual(record.Payload) || !_state.State.Applied.AsSpan().SequenceEqual(record.Applied)) throw;
         }
     }
 

@@ -80,6 +80,25 @@ public sealed class StorageFaultTests(MemoryClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Checkpoint_retried_by_the_storage_client_after_it_landed_is_taken_as_written()
+    {
+        var (key, batch) = NewBatch();
+        await _ingest.IngestAsync(batch);
+        var email = fixture.Grains.GetGrain<IEmailGrain>(key);
+        // The write lands; its answer times out, and the client's retry is refused for the ETag the write changed.
+        fixture.Storage.FailAfterNextWrite(key, "email", new InconsistentStateException("ETag mismatch: the retry of a write that landed", "new", "old"));
+
+        await email.CheckpointAsync();
+
+        // The activation kept its sums and holds the record's new ETag: its next checkpoint is not refused.
+        Assert.Equal(BatchOutcome.Applied, (await _ingest.IngestAsync(TestEvents.Batch(TestEvents.Email(CampaignKey.Split(key).CampaignId, EventKind.Opened, fixture.Time.GetUtcNow())))).Outcome);
+        await email.CheckpointAsync();
+        await fixture.Cluster.DeactivateAsync(email);
+        var tab = await email.GetEmailTabAsync(ReportWindow.AllTime);
+        Assert.Equal((1, 1, 1), (tab.Totals.Sent, tab.Totals.Delivered, tab.Totals.Opens));
+    }
+
+    [Fact]
     public async Task Grain_gone_before_its_checkpoint_catches_up_from_the_log_on_activation()
     {
         var (key, batch) = NewBatch();

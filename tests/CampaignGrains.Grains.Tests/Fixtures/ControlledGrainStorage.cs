@@ -62,9 +62,10 @@ internal sealed class ControlledGrainStorage : IGrainStorage
         if (current != grainState.ETag) throw new InconsistentStateException($"ETag mismatch for {key}", current, grainState.ETag);
         var etag = Guid.NewGuid().ToString("N");
         _records[key] = (etag, Copier.Copy(grainState.State)!);
+        // The answer is lost: the writer never learns the record's new ETag.
+        if (_failuresAfterWrite.TryRemove(key, out var lost)) throw lost;
         grainState.ETag = etag;
         grainState.RecordExists = true;
-        if (_failuresAfterWrite.TryRemove(key, out var lost)) throw lost;
     }
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
