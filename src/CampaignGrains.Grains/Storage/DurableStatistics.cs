@@ -259,5 +259,4 @@ internal sealed class DurableStatistics
             if (!_state.RecordExists || !_state.State.Payload.AsSpan().SequenceEqual(record.Payload) || !_state.State.Applied.AsSpan().SequenceEqual(record.Applied)) throw;
         }
     }
-
 }

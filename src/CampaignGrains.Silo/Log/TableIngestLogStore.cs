@@ -153,7 +153,7 @@ internal sealed class TableIngestLogStore : IIngestLogStore
                 }
                 catch (TableTransactionFailedException exception) when (exception.Status == 404)
                 {
-                    // An entity of the chunk is gone already, so none of it was deleted: the next truncation queries again.
+                    // An entity of the chunk was gone already, so none of it was deleted: the next truncation, once the cursor moves on, queries again.
                 }
             }
         }
