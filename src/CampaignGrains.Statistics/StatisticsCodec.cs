@@ -61,7 +61,7 @@ public static class StatisticsCodec
         ReadList(reader, r =>
         {
             var key = r.ReadString();
-            breakdown.Restore(key, ReadEntry(r));
+            breakdown.Restore(key, ReadEntry(r, breakdown.Metrics));
         });
     }
 
@@ -72,9 +72,9 @@ public static class StatisticsCodec
         WriteList(writer, entry.Live.Hours.ToList(), (w, hour) => { w.Write7BitEncodedInt64(hour.Hour); WriteCounts(w, hour.Counts); });
     }
 
-    private static BreakdownEntry ReadEntry(BinaryReader reader)
+    private static BreakdownEntry ReadEntry(BinaryReader reader, MetricMask metrics)
     {
-        var entry = new BreakdownEntry(reader.Read7BitEncodedInt64());
+        var entry = new BreakdownEntry(reader.Read7BitEncodedInt64(), metrics);
         ReadEntryBody(reader, entry);
         return entry;
     }
