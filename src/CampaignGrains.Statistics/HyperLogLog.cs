@@ -4,8 +4,8 @@ namespace CampaignGrains.Statistics;
 
 /// <summary>
 /// Distinct-count estimate over 64-bit hashes (Flajolet et al. 2007, estimated as in <see cref="Estimate"/>).
-/// Relative standard error is 1.04 / sqrt(2^precision): 1.63 % at precision 12, 3.25 % at precision 10.
-/// Only register maxima are kept, never the hashed values.
+/// Relative standard error is 1.04 / sqrt(2^precision): 1.63 % at precision 12, 3.25 % at precision 10. Only register maxima are kept, never the hashed values. A register is at most
+/// 65 - precision, so it is stored in <see cref="StoredBitsPerRegister"/> bits.
 /// </summary>
 public sealed class HyperLogLog
 {
@@ -20,7 +20,12 @@ public sealed class HyperLogLog
 
     public int Precision { get; }
 
+    public const int StoredBitsPerRegister = 6;
+
     public static double RelativeStandardError(int precision) => 1.04 / Math.Sqrt(1 << precision);
+
+    /// <summary>Bytes of the registers packed at <see cref="StoredBitsPerRegister"/> bits each.</summary>
+    public static int StoredLength(int precision) => (StoredBitsPerRegister << precision) / 8;
 
     internal ReadOnlySpan<byte> Registers => _registers;
 
@@ -34,13 +39,22 @@ public sealed class HyperLogLog
         if (rank > _registers[index]) _registers[index] = rank;
     }
 
-    /// <summary>Folds another sketch of the same precision into this one (union of the two sets).</summary>
+    /// <summary>
+    /// Folds another sketch into this one (union of the two sets). A finer sketch is coarsened first: the index
+    /// bits this one lacks become the leading bits of the rest, exactly as if its hashes had been added here.
+    /// </summary>
     public void UnionWith(HyperLogLog other)
     {
-        if (other.Precision != Precision) throw new ArgumentException("Precisions differ.", nameof(other));
-        for (var i = 0; i < _registers.Length; i++)
+        if (other.Precision < Precision) throw new ArgumentException("The other sketch is coarser than this one.", nameof(other));
+        var dropped = other.Precision - Precision;
+        var lowMask = (1 << dropped) - 1;
+        for (var i = 0; i < other._registers.Length; i++)
         {
-            if (other._registers[i] > _registers[i]) _registers[i] = other._registers[i];
+            if (other._registers[i] == 0) continue;
+            var low = i & lowMask;
+            var rank = low != 0 ? (byte)(dropped - (32 - BitOperations.LeadingZeroCount((uint)low)) + 1) : (byte)(dropped + other._registers[i]);
+            var index = i >> dropped;
+            if (rank > _registers[index]) _registers[index] = rank;
         }
     }
 

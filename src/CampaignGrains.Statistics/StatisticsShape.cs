@@ -49,6 +49,11 @@ public sealed record StatisticsShape(
     /// <summary>All-time unique counts: 4,096 registers, 1.63 % relative standard error.</summary>
     public const int AllTimeUniquePrecision = 12;
 
-    /// <summary>Per-hour unique counts of the live window: 1,024 registers, 3.25 % relative standard error.</summary>
-    public const int HourlyUniquePrecision = 10;
+    /// <summary>
+    /// Per-hour unique counts of the live window: 4,096 registers once an hour has more than 384 profiles. The
+    /// union of the hours is a sketch of the same precision, so the window's count has 1.63 % relative standard error.
+    /// Records of format 1 and 2 hold precision 10 (3.25 %); a window that still includes such an hour is
+    /// counted at that precision until it leaves.
+    /// </summary>
+    public const int HourlyUniquePrecision = 12;
 }

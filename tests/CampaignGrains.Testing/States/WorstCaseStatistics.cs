@@ -7,7 +7,8 @@ namespace CampaignGrains.Testing;
 /// <summary>
 /// A grain's statistics at their largest: every bucket used for every metric the grain counts, every breakdown
 /// full of the longest keys at three UTF-8 bytes a character, every all-time counter at 2^40, every bucket's
-/// counter at its 32-bit limit, and every sketch dense.
+/// counter at its 32-bit limit, and every sketch dense (its registers take more memory than the largest exact
+/// set, and as much storage).
 /// </summary>
 public static class WorstCaseStatistics
 {
@@ -56,16 +57,16 @@ public static class WorstCaseStatistics
     private static void Fill(UniqueProfiles? unique, long currentHour)
     {
         if (unique is null) return;
-        var hours = new List<(long, HyperLogLog)>();
+        var hours = new List<(long, UniqueSketch)>();
         for (var hour = currentHour - HourlyCounts.MaxHours + 1; hour <= currentHour; hour++) hours.Add((hour, Dense(StatisticsShape.HourlyUniquePrecision)));
         unique.Restore(Dense(StatisticsShape.AllTimeUniquePrecision), hours);
     }
 
-    private static HyperLogLog Dense(int precision)
+    private static UniqueSketch Dense(int precision)
     {
-        var sketch = new HyperLogLog(precision);
-        sketch.WritableRegisters.Fill(30);
-        return sketch;
+        var registers = new HyperLogLog(precision);
+        registers.WritableRegisters.Fill(30);
+        return UniqueSketch.FromRegisters(registers);
     }
 
     private static MetricCounts Full(MetricMask metrics, long count)
