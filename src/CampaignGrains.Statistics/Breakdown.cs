@@ -20,7 +20,7 @@ public sealed class Breakdown(int capacity, MetricMask metrics)
 
     public MetricMask Metrics { get; } = metrics;
 
-    public BreakdownEntry Other { get; } = new(0);
+    public BreakdownEntry Other { get; } = new(0, metrics);
 
     internal IReadOnlyDictionary<string, BreakdownEntry> Entries => _entries;
 
@@ -40,7 +40,7 @@ public sealed class Breakdown(int capacity, MetricMask metrics)
         BreakdownEntry entry;
         if (_entries.Count < Capacity)
         {
-            entry = new BreakdownEntry(0);
+            entry = new BreakdownEntry(0, Metrics);
         }
         else
         {
@@ -48,7 +48,7 @@ public sealed class Breakdown(int capacity, MetricMask metrics)
             _entries.Remove(victimKey);
             Other.Totals.Add(victim.Totals);
             Other.Live.UnionWith(victim.Live, long.MinValue);
-            entry = new BreakdownEntry(victim.Estimate);
+            entry = new BreakdownEntry(victim.Estimate, Metrics);
         }
         _entries.Add(key, entry);
         return entry;
@@ -69,8 +69,8 @@ public sealed class Breakdown(int capacity, MetricMask metrics)
     internal void Restore(string key, BreakdownEntry entry) => _entries[key] = entry;
 }
 
-/// <summary>One key's counts: all time, and per hour over the live window.</summary>
-public sealed class BreakdownEntry(long maxUndercount)
+/// <summary>One key's counts: all time, and per hour over the live window for the breakdown's metrics.</summary>
+public sealed class BreakdownEntry(long maxUndercount, MetricMask metrics)
 {
     public MetricCounts Totals;
 
@@ -88,7 +88,7 @@ public sealed class BreakdownEntry(long maxUndercount)
     /// <summary>Events this key may have had before its last admission (Space-Saving's error term).</summary>
     public long MaxUndercount { get; } = maxUndercount;
 
-    public HourlyCounts Live { get; } = new();
+    public HourlyCounts Live { get; } = new(metrics);
 
     internal long Estimate => Weight + MaxUndercount;
 

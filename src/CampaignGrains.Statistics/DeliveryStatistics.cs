@@ -10,6 +10,7 @@ public sealed class DeliveryStatistics
     public DeliveryStatistics(StatisticsShape shape)
     {
         Shape = shape;
+        Live = new LiveSeries(shape.Metrics);
         BounceReasons = shape.ReasonCapacity > 0 ? new Breakdown(shape.ReasonCapacity, StatisticsShape.BounceReasonMetrics) : null;
         ErrorReasons = shape.ReasonCapacity > 0 ? new Breakdown(shape.ReasonCapacity, StatisticsShape.ErrorReasonMetrics) : null;
         ExcludeReasons = shape.ReasonCapacity > 0 ? new Breakdown(shape.ReasonCapacity, StatisticsShape.ExcludeReasonMetrics) : null;
@@ -23,7 +24,7 @@ public sealed class DeliveryStatistics
 
     public MetricCounts Totals;
 
-    public LiveSeries Live { get; } = new();
+    public LiveSeries Live { get; }
 
     public DailySeries Daily { get; } = new();
 
@@ -43,12 +44,13 @@ public sealed class DeliveryStatistics
 
     public void Record(in StatisticsEvent e, DateTimeOffset now)
     {
+        if (!Shape.Metrics.Contains(e.Metric)) return;
         Totals[e.Metric]++;
         Daily.Add(TimeBuckets.IndexOf(e.Time, TimeBuckets.Day), e.Metric);
 
         var bucket = TimeBuckets.IndexOf(e.Time, TimeBuckets.Live);
         var currentBucket = TimeBuckets.IndexOf(now + TimeBuckets.MaxClockSkew, TimeBuckets.Live);
-        if (bucket > currentBucket - LiveSeries.SlotCount) Live.Add(bucket, e.Metric);
+        if (bucket > currentBucket - LiveSeries.BucketCount) Live.Add(bucket, e.Metric);
 
         var hour = TimeBuckets.IndexOf(e.Time, TimeBuckets.Hour);
         var oldestLiveHour = TimeBuckets.IndexOf(now, TimeBuckets.Hour) - (TimeBuckets.LiveHourCount - 1);

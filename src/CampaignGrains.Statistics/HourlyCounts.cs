@@ -1,62 +1,23 @@
-using System.Runtime.InteropServices;
-
 namespace CampaignGrains.Statistics;
 
 /// <summary>
-/// Per-hour counts of one breakdown key over the live window. Holds at most <see cref="MaxHours"/>
-/// hours and only hours that saw events, so an idle key costs nothing.
+/// Per-hour counts of one breakdown key over the live window, for the breakdown's metrics only. Holds only
+/// hours that saw events, at most <see cref="MaxHours"/>, so an idle key costs nothing.
 /// </summary>
-public sealed class HourlyCounts
+public sealed class HourlyCounts(MetricMask metrics)
 {
     /// <summary>The 24 hours of the window, the hour ahead (clock skew) and the hour just leaving it.</summary>
     public const int MaxHours = TimeBuckets.LiveHourCount + 2;
 
-    private readonly List<(long Hour, MetricCounts Counts)> _hours = [];
+    private readonly PackedHours _hours = new(metrics, bucketsPerHour: 1);
 
-    internal IReadOnlyList<(long Hour, MetricCounts Counts)> Hours => _hours;
+    internal IEnumerable<(long Hour, MetricCounts Counts)> Hours => _hours.Occupied().Select(held => (held.Hour, held.Counts));
 
-    public void Add(long hour, Metric metric, long oldestLiveHour)
-    {
-        var hours = CollectionsMarshal.AsSpan(_hours);
-        for (var i = 0; i < hours.Length; i++)
-        {
-            if (hours[i].Hour == hour)
-            {
-                hours[i].Counts[metric]++;
-                return;
-            }
-        }
-        _hours.RemoveAll(entry => entry.Hour < oldestLiveHour);
-        var counts = default(MetricCounts);
-        counts[metric] = 1;
-        _hours.Add((hour, counts));
-    }
+    public void Add(long hour, Metric metric, long oldestLiveHour) => _hours.Increment(hour, 0, metric, oldestLiveHour);
 
-    public void AddTo(ref MetricCounts sum, long fromHour, long toHour)
-    {
-        foreach (var (hour, counts) in _hours)
-        {
-            if (hour >= fromHour && hour <= toHour) sum.Add(counts);
-        }
-    }
+    public void AddTo(ref MetricCounts sum, long fromHour, long toHour) => _hours.AddTo(ref sum, fromHour, toHour);
 
-    public void UnionWith(HourlyCounts other, long oldestLiveHour)
-    {
-        foreach (var (hour, counts) in other._hours)
-        {
-            if (hour < oldestLiveHour) continue;
-            var index = _hours.FindIndex(entry => entry.Hour == hour);
-            if (index < 0)
-            {
-                _hours.RemoveAll(entry => entry.Hour < oldestLiveHour);
-                _hours.Add((hour, counts));
-            }
-            else
-            {
-                CollectionsMarshal.AsSpan(_hours)[index].Counts.Add(counts);
-            }
-        }
-    }
+    public void UnionWith(HourlyCounts other, long oldestLiveHour) => _hours.UnionWith(other._hours, oldestLiveHour);
 
-    internal void Restore(long hour, in MetricCounts counts) => _hours.Add((hour, counts));
+    internal void Restore(long hour, in MetricCounts counts) => _hours.Restore(hour, 0, counts);
 }

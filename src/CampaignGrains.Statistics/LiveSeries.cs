@@ -1,53 +1,46 @@
 namespace CampaignGrains.Statistics;
 
 /// <summary>
-/// The live window's five-minute buckets as a ring: a slot holds its bucket index, so a stale slot is
-/// recognised and reused, and the ring never grows.
+/// The live window's five-minute buckets, held an hour at a time and only for hours that saw events, with
+/// counters for the grain's metrics only. An hour is dropped (its room reused) once every bucket of it is
+/// older than the newest bucket by <see cref="BucketCount"/>, so the series never grows past the window.
 /// </summary>
-public sealed class LiveSeries
+public sealed class LiveSeries(MetricMask metrics)
 {
     /// <summary>288 buckets of the window plus room for events stamped up to the clock-skew limit ahead.</summary>
-    internal const int SlotCount = TimeBuckets.LiveBucketCount + 2;
+    internal const int BucketCount = TimeBuckets.LiveBucketCount + 2;
 
-    private readonly long[] _bucketOf = new long[SlotCount];
-    private readonly MetricCounts[] _counts = new MetricCounts[SlotCount];
+    private static readonly int BucketsPerHour = (int)(TimeBuckets.Hour / TimeBuckets.Live);
 
-    public LiveSeries() => Array.Fill(_bucketOf, long.MinValue);
+    private readonly PackedHours _hours = new(metrics, BucketsPerHour);
 
-    /// <summary>Counts the metric in its bucket unless the bucket has already left the ring.</summary>
     public void Add(long bucket, Metric metric)
     {
-        var slot = SlotOf(bucket);
-        if (_bucketOf[slot] > bucket) return;
-        if (_bucketOf[slot] < bucket)
-        {
-            _bucketOf[slot] = bucket;
-            _counts[slot] = default;
-        }
-        _counts[slot][metric]++;
+        var (hour, within) = Split(bucket);
+        _hours.Increment(hour, within, metric, oldestHour: Split(bucket - BucketCount + 1).Hour);
     }
 
-    /// <summary>The counts of one bucket, zero if the ring does not hold it.</summary>
+    /// <summary>The counts of one bucket, zero if the series does not hold it.</summary>
     public MetricCounts Get(long bucket)
     {
-        var slot = SlotOf(bucket);
-        return _bucketOf[slot] == bucket ? _counts[slot] : default;
+        var (hour, within) = Split(bucket);
+        var counts = default(MetricCounts);
+        _hours.AddTo(ref counts, hour, within);
+        return counts;
     }
 
-    internal IEnumerable<(long Bucket, MetricCounts Counts)> Occupied()
-    {
-        for (var slot = 0; slot < SlotCount; slot++)
-        {
-            if (_bucketOf[slot] != long.MinValue && !_counts[slot].IsZero) yield return (_bucketOf[slot], _counts[slot]);
-        }
-    }
+    internal IEnumerable<(long Bucket, MetricCounts Counts)> Occupied() =>
+        _hours.Occupied().Select(held => (held.Hour * BucketsPerHour + held.Bucket, held.Counts));
 
     internal void Restore(long bucket, in MetricCounts counts)
     {
-        var slot = SlotOf(bucket);
-        _bucketOf[slot] = bucket;
-        _counts[slot] = counts;
+        var (hour, within) = Split(bucket);
+        _hours.Restore(hour, within, counts);
     }
 
-    private static int SlotOf(long bucket) => (int)(((bucket % SlotCount) + SlotCount) % SlotCount);
+    private static (long Hour, int Bucket) Split(long bucket)
+    {
+        var hour = Math.DivRem(bucket, BucketsPerHour, out var within);
+        return within < 0 ? (hour - 1, (int)within + BucketsPerHour) : (hour, (int)within);
+    }
 }

@@ -1,6 +1,11 @@
+using System.Numerics;
+
 namespace CampaignGrains.Statistics;
 
-/// <summary>The metrics a breakdown keeps per key; the others are not counted there, which bounds its size.</summary>
+/// <summary>
+/// The metrics a grain or a breakdown counts; the others are not counted there, which bounds its size.
+/// Packed counters keep one column per counted metric, in metric order.
+/// </summary>
 public readonly record struct MetricMask(ushort Bits)
 {
     public static MetricMask Of(params Metric[] metrics)
@@ -12,5 +17,8 @@ public readonly record struct MetricMask(ushort Bits)
 
     public bool Contains(Metric metric) => (Bits & (1 << (int)metric)) != 0;
 
-    public int Count => System.Numerics.BitOperations.PopCount(Bits);
+    public int Count => BitOperations.PopCount(Bits);
+
+    /// <summary>The column of a counted metric in packed counters: how many counted metrics come before it.</summary>
+    public int ColumnOf(Metric metric) => BitOperations.PopCount(Bits & ((1u << (int)metric) - 1));
 }

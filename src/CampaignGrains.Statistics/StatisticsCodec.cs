@@ -6,8 +6,14 @@ namespace CampaignGrains.Statistics;
 /// </summary>
 public static class StatisticsCodec
 {
-    /// <summary>2: without the idempotency ledger of version 1, which the ingest log replaced.</summary>
-    private const byte FormatVersion = 2;
+    /// <summary>
+    /// 3: unique sketches exact (their hashes) while small, registers packed 6 bits each, hourly sketches at
+    /// precision 12. 2: without the idempotency ledger of version 1, which the ingest log replaced.
+    /// </summary>
+    private const byte FormatVersion = 3;
+
+    /// <summary>Versions 1 and 2 stored every sketch as registers: all-time at precision 12, hourly at precision 10.</summary>
+    private const int EarlierHourlyPrecision = 10;
 
     public static byte[] Encode(DeliveryStatistics statistics)
     {
@@ -25,7 +31,7 @@ public static class StatisticsCodec
         return stream.ToArray();
     }
 
-    /// <summary>Reads version 2, and version 1 without its ledger.</summary>
+    /// <summary>Reads version 3, version 2, and version 1 without its ledger (which follows everything else).</summary>
     public static DeliveryStatistics Decode(ReadOnlySpan<byte> payload, StatisticsShape shape)
     {
         var statistics = new DeliveryStatistics(shape);
@@ -33,14 +39,16 @@ public static class StatisticsCodec
 
         using var reader = new BinaryReader(new MemoryStream(payload.ToArray()), System.Text.Encoding.UTF8);
         var version = reader.ReadByte();
-        if (version is not (1 or FormatVersion)) throw new InvalidDataException($"Statistics record has format version {version}; this build reads versions 1 and {FormatVersion}.");
+        if (version is not (1 or 2 or FormatVersion)) throw new InvalidDataException($"Statistics record has format version {version}; this build reads versions 1 to {FormatVersion}.");
 
         statistics.Totals = ReadCounts(reader);
         ReadList(reader, r => statistics.Live.Restore(r.Read7BitEncodedInt64(), ReadCounts(r)));
         ReadList(reader, r => statistics.Daily.Restore(r.Read7BitEncodedInt64(), ReadCounts(r)));
         foreach (var breakdown in BreakdownsOf(statistics)) ReadBreakdown(reader, breakdown);
-        ReadUnique(reader, statistics.UniqueOpens);
-        ReadUnique(reader, statistics.UniqueClicks);
+        Func<BinaryReader, int, UniqueSketch> readSketch = version == FormatVersion ? ReadSketch : ReadEarlierSketch;
+        var hourlyPrecision = version == FormatVersion ? StatisticsShape.HourlyUniquePrecision : EarlierHourlyPrecision;
+        ReadUnique(reader, statistics.UniqueOpens, readSketch, hourlyPrecision);
+        ReadUnique(reader, statistics.UniqueClicks, readSketch, hourlyPrecision);
         return statistics;
     }
 
@@ -61,7 +69,7 @@ public static class StatisticsCodec
         ReadList(reader, r =>
         {
             var key = r.ReadString();
-            breakdown.Restore(key, ReadEntry(r));
+            breakdown.Restore(key, ReadEntry(r, breakdown.Metrics));
         });
     }
 
@@ -72,9 +80,9 @@ public static class StatisticsCodec
         WriteList(writer, entry.Live.Hours.ToList(), (w, hour) => { w.Write7BitEncodedInt64(hour.Hour); WriteCounts(w, hour.Counts); });
     }
 
-    private static BreakdownEntry ReadEntry(BinaryReader reader)
+    private static BreakdownEntry ReadEntry(BinaryReader reader, MetricMask metrics)
     {
-        var entry = new BreakdownEntry(reader.Read7BitEncodedInt64());
+        var entry = new BreakdownEntry(reader.Read7BitEncodedInt64(), metrics);
         ReadEntryBody(reader, entry);
         return entry;
     }
@@ -98,28 +106,75 @@ public static class StatisticsCodec
         WriteList(writer, unique.Hours.ToList(), (w, hour) => { w.Write7BitEncodedInt64(hour.Hour); WriteSketch(w, hour.Sketch); });
     }
 
-    private static void ReadUnique(BinaryReader reader, UniqueProfiles? unique)
+    private static void ReadUnique(BinaryReader reader, UniqueProfiles? unique, Func<BinaryReader, int, UniqueSketch> readSketch, int hourlyPrecision)
     {
         if (unique is null) return;
-        var allTime = ReadSketch(reader, StatisticsShape.AllTimeUniquePrecision);
-        var hours = new List<(long, HyperLogLog)>();
-        ReadList(reader, r => hours.Add((r.Read7BitEncodedInt64(), ReadSketch(r, StatisticsShape.HourlyUniquePrecision))));
+        var allTime = readSketch(reader, StatisticsShape.AllTimeUniquePrecision);
+        var hours = new List<(long, UniqueSketch)>();
+        ReadList(reader, r => hours.Add((r.Read7BitEncodedInt64(), readSketch(r, hourlyPrecision))));
         unique.Restore(allTime, hours);
     }
 
-    /// <summary>Sparse (index gap, rank) pairs while few registers are set, raw registers otherwise.</summary>
-    private static void WriteSketch(BinaryWriter writer, HyperLogLog sketch)
+    private enum SketchForm : byte
     {
-        var registers = sketch.Registers;
-        var set = 0;
-        foreach (var register in registers) if (register != 0) set++;
-        var sparse = set * 3 < registers.Length;
-        writer.Write(sparse);
-        if (!sparse)
+        /// <summary>The count of hashes, then the hashes in ascending order.</summary>
+        Exact,
+        /// <summary>Precision, the count of non-zero registers, then (index gap, register) pairs.</summary>
+        SparseRegisters,
+        /// <summary>Precision, then every register packed at 6 bits.</summary>
+        PackedRegisters,
+    }
+
+    private static void WriteSketch(BinaryWriter writer, UniqueSketch sketch)
+    {
+        if (sketch.Dense is not { } dense)
         {
-            writer.Write(registers);
+            writer.Write((byte)SketchForm.Exact);
+            writer.Write7BitEncodedInt(sketch.Hashes.Length);
+            foreach (var hash in sketch.Hashes) writer.Write(hash);
             return;
         }
+        var registers = dense.Registers;
+        var set = 0;
+        foreach (var register in registers) if (register != 0) set++;
+        // A pair takes at most three bytes.
+        var sparse = set * 3 < HyperLogLog.StoredLength(dense.Precision);
+        writer.Write((byte)(sparse ? SketchForm.SparseRegisters : SketchForm.PackedRegisters));
+        writer.Write((byte)dense.Precision);
+        if (sparse) WriteSparseRegisters(writer, registers, set);
+        else WritePackedRegisters(writer, registers);
+    }
+
+    private static UniqueSketch ReadSketch(BinaryReader reader, int precision)
+    {
+        var form = (SketchForm)reader.ReadByte();
+        if (form == SketchForm.Exact)
+        {
+            var hashes = new ulong[reader.Read7BitEncodedInt()];
+            for (var i = 0; i < hashes.Length; i++) hashes[i] = reader.ReadUInt64();
+            return UniqueSketch.FromHashes(precision, hashes);
+        }
+        var dense = new HyperLogLog(reader.ReadByte());
+        switch (form)
+        {
+            case SketchForm.SparseRegisters: ReadSparseRegisters(reader, dense.WritableRegisters); break;
+            case SketchForm.PackedRegisters: ReadPackedRegisters(reader, dense.WritableRegisters); break;
+            default: throw new InvalidDataException($"Unknown sketch form {(byte)form}.");
+        }
+        return UniqueSketch.FromRegisters(dense);
+    }
+
+    /// <summary>Versions 1 and 2: a flag, then sparse (index gap, register) pairs or the raw registers.</summary>
+    private static UniqueSketch ReadEarlierSketch(BinaryReader reader, int precision)
+    {
+        var dense = new HyperLogLog(precision);
+        if (reader.ReadBoolean()) ReadSparseRegisters(reader, dense.WritableRegisters);
+        else reader.BaseStream.ReadExactly(dense.WritableRegisters);
+        return UniqueSketch.FromRegisters(dense);
+    }
+
+    private static void WriteSparseRegisters(BinaryWriter writer, ReadOnlySpan<byte> registers, int set)
+    {
         writer.Write7BitEncodedInt(set);
         var previous = -1;
         for (var i = 0; i < registers.Length; i++)
@@ -131,15 +186,8 @@ public static class StatisticsCodec
         }
     }
 
-    private static HyperLogLog ReadSketch(BinaryReader reader, int precision)
+    private static void ReadSparseRegisters(BinaryReader reader, Span<byte> registers)
     {
-        var sketch = new HyperLogLog(precision);
-        var registers = sketch.WritableRegisters;
-        if (!reader.ReadBoolean())
-        {
-            reader.BaseStream.ReadExactly(registers);
-            return sketch;
-        }
         var set = reader.Read7BitEncodedInt();
         var index = -1;
         for (var i = 0; i < set; i++)
@@ -147,7 +195,28 @@ public static class StatisticsCodec
             index += reader.Read7BitEncodedInt();
             registers[index] = reader.ReadByte();
         }
-        return sketch;
+    }
+
+    /// <summary>Four registers in three bytes, the first register in the low bits.</summary>
+    private static void WritePackedRegisters(BinaryWriter writer, ReadOnlySpan<byte> registers)
+    {
+        for (var i = 0; i < registers.Length; i += 4)
+        {
+            var group = registers[i] | registers[i + 1] << 6 | registers[i + 2] << 12 | registers[i + 3] << 18;
+            writer.Write((byte)group);
+            writer.Write((byte)(group >> 8));
+            writer.Write((byte)(group >> 16));
+        }
+    }
+
+    private static void ReadPackedRegisters(BinaryReader reader, Span<byte> registers)
+    {
+        const int registerMask = (1 << HyperLogLog.StoredBitsPerRegister) - 1;
+        for (var i = 0; i < registers.Length; i += 4)
+        {
+            var group = reader.ReadByte() | reader.ReadByte() << 8 | reader.ReadByte() << 16;
+            for (var j = 0; j < 4; j++) registers[i + j] = (byte)(group >> (6 * j) & registerMask);
+        }
     }
 
     /// <summary>A bit mask of the non-zero metrics, then their values.</summary>

@@ -1,16 +1,16 @@
 namespace CampaignGrains.Statistics;
 
 /// <summary>
-/// Distinct profiles for one unique metric: an all-time sketch and one coarser sketch per live hour;
-/// the live window's estimate is the union of its hours.
+/// Distinct profiles for one unique metric: an all-time sketch and one sketch per live hour; the live
+/// window's count is the union of its hours, exact while every hour is.
 /// </summary>
 public sealed class UniqueProfiles
 {
-    private readonly List<(long Hour, HyperLogLog Sketch)> _hours = [];
+    private readonly List<(long Hour, UniqueSketch Sketch)> _hours = [];
 
-    public HyperLogLog AllTime { get; private set; } = new(StatisticsShape.AllTimeUniquePrecision);
+    public UniqueSketch AllTime { get; private set; } = new(StatisticsShape.AllTimeUniquePrecision);
 
-    internal IReadOnlyList<(long Hour, HyperLogLog Sketch)> Hours => _hours;
+    internal IReadOnlyList<(long Hour, UniqueSketch Sketch)> Hours => _hours;
 
     public void Add(ulong profileHash, long? liveHour, long oldestLiveHour)
     {
@@ -20,7 +20,7 @@ public sealed class UniqueProfiles
         if (index < 0)
         {
             _hours.RemoveAll(entry => entry.Hour < oldestLiveHour);
-            _hours.Add((hour, new HyperLogLog(StatisticsShape.HourlyUniquePrecision)));
+            _hours.Add((hour, new UniqueSketch(StatisticsShape.HourlyUniquePrecision)));
             index = _hours.Count - 1;
         }
         _hours[index].Sketch.Add(profileHash);
@@ -29,15 +29,10 @@ public sealed class UniqueProfiles
     public long Estimate(long? fromHour, long toHour)
     {
         if (fromHour is not { } from) return AllTime.Estimate();
-        var union = new HyperLogLog(StatisticsShape.HourlyUniquePrecision);
-        foreach (var (hour, sketch) in _hours)
-        {
-            if (hour >= from && hour <= toHour) union.UnionWith(sketch);
-        }
-        return union.Estimate();
+        return UniqueSketch.EstimateUnion([.. _hours.Where(entry => entry.Hour >= from && entry.Hour <= toHour).Select(entry => entry.Sketch)]);
     }
 
-    internal void Restore(HyperLogLog allTime, IEnumerable<(long Hour, HyperLogLog Sketch)> hours)
+    internal void Restore(UniqueSketch allTime, IEnumerable<(long Hour, UniqueSketch Sketch)> hours)
     {
         AllTime = allTime;
         _hours.Clear();

@@ -103,4 +103,42 @@ public class DeliveryStatisticsTests
         Assert.Equal(DailySeries.MaxDays, view.Series.Count);
         Assert.All(view.Series, point => Assert.Equal(1, point.Counts[Metric.Entered]));
     }
+
+    [Fact]
+    public void An_event_of_a_metric_the_grain_does_not_count_is_not_counted_anywhere()
+    {
+        var statistics = new DeliveryStatistics(StatisticsShape.Campaign);
+        statistics.Record(new StatisticsEvent(Metric.Open, Now, 1), Now);
+        statistics.Record(new StatisticsEvent(Metric.Delivered, Now, 1), Now);
+
+        var live = statistics.ViewLast24Hours(Now);
+        Assert.Equal(0, live.Totals[Metric.Open]);
+        Assert.Equal(1, live.Totals[Metric.Delivered]);
+        Assert.Equal(0, statistics.ViewAllTime(Now).Totals[Metric.Open]);
+        Assert.Equal(0, statistics.ViewAllTime(Now).Series.Single().Counts[Metric.Open]);
+    }
+
+    [Fact]
+    public void A_stored_bucket_the_packed_counters_cannot_hold_is_refused()
+    {
+        var live = new LiveSeries(StatisticsShape.Campaign.Metrics);
+        var open = default(MetricCounts);
+        open[Metric.Open] = 1;
+        var overflowing = default(MetricCounts);
+        overflowing[Metric.Delivered] = int.MaxValue + 1L;
+
+        Assert.Throws<InvalidDataException>(() => live.Restore(100, open));
+        Assert.Throws<InvalidDataException>(() => live.Restore(100, overflowing));
+    }
+
+    [Fact]
+    public void Buckets_before_the_epoch_and_across_hours_keep_their_own_counts()
+    {
+        var live = new LiveSeries(StatisticsShape.Email.Metrics);
+        foreach (var bucket in new long[] { -13, -12, -1, 0, 11, 12 }) live.Add(bucket, Metric.Sent);
+        live.Add(12, Metric.Click);
+
+        foreach (var bucket in new long[] { -13, -12, -1, 0, 11 }) Assert.Equal(1, live.Get(bucket)[Metric.Sent]);
+        Assert.Equal((1, 1, 0), (live.Get(12)[Metric.Sent], live.Get(12)[Metric.Click], live.Get(13)[Metric.Sent]));
+    }
 }

@@ -22,6 +22,28 @@ public class StatisticsCodecTests
         AssertSameView(statistics.ViewAllTime(Now), decoded.ViewAllTime(Now));
     }
 
+    /// <summary>300 profiles keep exact sets (stored as hashes); 800 keep registers stored sparse, 40,000 packed.</summary>
+    [Theory]
+    [InlineData(300)]
+    [InlineData(800)]
+    [InlineData(40_000)]
+    public void Unique_sketches_decode_to_the_same_counts_in_every_stored_form(int profiles)
+    {
+        var statistics = new DeliveryStatistics(StatisticsShape.Email);
+        var random = new Random(profiles);
+        for (var i = 0; i < 3 * profiles; i++)
+        {
+            var metric = random.Next(3) == 0 ? Metric.Click : Metric.Open;
+            statistics.Record(new StatisticsEvent(metric, Now.AddMinutes(-random.Next(2 * 24 * 60)), ProfileHashes.Of(random.Next(profiles))), Now);
+        }
+
+        var decoded = StatisticsCodec.Decode(StatisticsCodec.Encode(statistics), StatisticsShape.Email);
+
+        Assert.Equal(ViewText.Of(statistics.ViewLast24Hours(Now)), ViewText.Of(decoded.ViewLast24Hours(Now)));
+        Assert.Equal(ViewText.Of(statistics.ViewAllTime(Now)), ViewText.Of(decoded.ViewAllTime(Now)));
+        Assert.Equal(statistics.UniqueOpens!.AllTime.IsExact, decoded.UniqueOpens!.AllTime.IsExact);
+    }
+
     [Fact]
     public void Empty_payload_is_a_new_grain() =>
         Assert.Equal(0, StatisticsCodec.Decode([], StatisticsShape.Email).ViewAllTime(Now).Totals[Metric.Sent]);

@@ -5,8 +5,10 @@ using CampaignGrains.Statistics;
 namespace CampaignGrains.Testing;
 
 /// <summary>
-/// A grain's statistics at their largest: every bucket used, every breakdown full of the longest keys at
-/// three UTF-8 bytes a character, every counter at 2^40, and every sketch dense.
+/// A grain's statistics at their largest: every bucket used for every metric the grain counts, every breakdown
+/// full of the longest keys at three UTF-8 bytes a character, every all-time counter at 2^40, every bucket's
+/// counter at its 32-bit limit, and every sketch dense (its registers take more memory than the largest exact
+/// set, and as much storage).
 /// </summary>
 public static class WorstCaseStatistics
 {
@@ -17,11 +19,11 @@ public static class WorstCaseStatistics
 
     public static DeliveryStatistics Build(StatisticsShape shape, DateTimeOffset now)
     {
-        var statistics = new DeliveryStatistics(shape) { Totals = Full(~(ushort)0) };
+        var statistics = new DeliveryStatistics(shape) { Totals = Full(shape.Metrics, Huge) };
         var currentBucket = TimeBuckets.IndexOf(now, TimeBuckets.Live);
-        for (var bucket = currentBucket - LiveSeries.SlotCount + 1; bucket <= currentBucket; bucket++) statistics.Live.Restore(bucket, Full(~(ushort)0));
+        for (var bucket = currentBucket - LiveSeries.BucketCount + 1; bucket <= currentBucket; bucket++) statistics.Live.Restore(bucket, Full(shape.Metrics, int.MaxValue));
         var today = TimeBuckets.IndexOf(now, TimeBuckets.Day);
-        for (var day = today - DailySeries.MaxDays + 1; day <= today; day++) statistics.Daily.Restore(day, Full(~(ushort)0));
+        for (var day = today - DailySeries.MaxDays + 1; day <= today; day++) statistics.Daily.Restore(day, Full(shape.Metrics, Huge));
 
         var currentHour = TimeBuckets.IndexOf(now, TimeBuckets.Hour);
         Fill(statistics.BounceReasons, FieldLimits.MaxReason, currentHour);
@@ -40,7 +42,7 @@ public static class WorstCaseStatistics
         FillEntry(breakdown.Other, breakdown.Metrics, currentHour);
         for (var i = 0; i < breakdown.Capacity; i++)
         {
-            var entry = new BreakdownEntry(Huge);
+            var entry = new BreakdownEntry(Huge, breakdown.Metrics);
             FillEntry(entry, breakdown.Metrics, currentHour);
             breakdown.Restore(i.ToString("D4") + new string('€', keyLength - 4), entry);
         }
@@ -48,29 +50,29 @@ public static class WorstCaseStatistics
 
     private static void FillEntry(BreakdownEntry entry, MetricMask metrics, long currentHour)
     {
-        entry.Totals = Full(metrics.Bits);
-        for (var hour = currentHour - HourlyCounts.MaxHours + 1; hour <= currentHour; hour++) entry.Live.Restore(hour, Full(metrics.Bits));
+        entry.Totals = Full(metrics, Huge);
+        for (var hour = currentHour - HourlyCounts.MaxHours + 1; hour <= currentHour; hour++) entry.Live.Restore(hour, Full(metrics, int.MaxValue));
     }
 
     private static void Fill(UniqueProfiles? unique, long currentHour)
     {
         if (unique is null) return;
-        var hours = new List<(long, HyperLogLog)>();
+        var hours = new List<(long, UniqueSketch)>();
         for (var hour = currentHour - HourlyCounts.MaxHours + 1; hour <= currentHour; hour++) hours.Add((hour, Dense(StatisticsShape.HourlyUniquePrecision)));
         unique.Restore(Dense(StatisticsShape.AllTimeUniquePrecision), hours);
     }
 
-    private static HyperLogLog Dense(int precision)
+    private static UniqueSketch Dense(int precision)
     {
-        var sketch = new HyperLogLog(precision);
-        sketch.WritableRegisters.Fill(30);
-        return sketch;
+        var registers = new HyperLogLog(precision);
+        registers.WritableRegisters.Fill(30);
+        return UniqueSketch.FromRegisters(registers);
     }
 
-    private static MetricCounts Full(int mask)
+    private static MetricCounts Full(MetricMask metrics, long count)
     {
         var counts = default(MetricCounts);
-        for (var i = 0; i < MetricCounts.Length; i++) if ((mask & (1 << i)) != 0) counts[i] = Huge;
+        for (var i = 0; i < MetricCounts.Length; i++) if (metrics.Contains((Metric)i)) counts[i] = count;
         return counts;
     }
 }

@@ -1,0 +1,115 @@
+namespace CampaignGrains.Statistics;
+
+/// <summary>
+/// Counters for the recent hours that saw events, each hour split into the same number of buckets, with one
+/// 32-bit counter per bucket for each counted metric only: an hour without events takes no room, and neither
+/// does a metric outside the mask. 32 bits hold any bucket of an hour or less: a grain applies its events one
+/// at a time, and 2^31 of them in an hour would be 600,000 a second for one campaign. All-time totals stay 64-bit.
+/// </summary>
+internal sealed class PackedHours(MetricMask metrics, int bucketsPerHour)
+{
+    /// <summary>The hour each block holds. A block whose hour has left the window is reused for the next new hour.</summary>
+    private long[] _hours = [];
+
+    /// <summary>One block per entry of <see cref="_hours"/>: per bucket, one counter per counted metric.</summary>
+    private int[] _counts = [];
+
+    private int Stride => bucketsPerHour * metrics.Count;
+
+    public void Increment(long hour, int bucket, Metric metric, long oldestHour)
+    {
+        if (!metrics.Contains(metric)) throw new ArgumentOutOfRangeException(nameof(metric), metric, "Not a counted metric.");
+        var block = BlockOf(hour);
+        if (block < 0) block = Open(hour, oldestHour);
+        _counts[block * Stride + bucket * metrics.Count + metrics.ColumnOf(metric)]++;
+    }
+
+    /// <summary>Adds one bucket's counts to <paramref name="sum"/>, nothing if no block holds its hour.</summary>
+    public void AddTo(ref MetricCounts sum, long hour, int bucket)
+    {
+        var block = BlockOf(hour);
+        if (block >= 0) AddBucket(ref sum, block, bucket);
+    }
+
+    /// <summary>Adds every bucket of the hours in [fromHour, toHour] to <paramref name="sum"/>.</summary>
+    public void AddTo(ref MetricCounts sum, long fromHour, long toHour)
+    {
+        for (var block = 0; block < _hours.Length; block++)
+        {
+            if (_hours[block] < fromHour || _hours[block] > toHour) continue;
+            for (var bucket = 0; bucket < bucketsPerHour; bucket++) AddBucket(ref sum, block, bucket);
+        }
+    }
+
+    /// <summary>Adds the counts of another instance with the same mask and buckets, for its hours from <paramref name="oldestHour"/>.</summary>
+    public void UnionWith(PackedHours other, long oldestHour)
+    {
+        for (var otherBlock = 0; otherBlock < other._hours.Length; otherBlock++)
+        {
+            var hour = other._hours[otherBlock];
+            if (hour < oldestHour) continue;
+            var block = BlockOf(hour);
+            if (block < 0) block = Open(hour, oldestHour);
+            var into = _counts.AsSpan(block * Stride, Stride);
+            var from = other._counts.AsSpan(otherBlock * Stride, Stride);
+            for (var i = 0; i < into.Length; i++) into[i] += from[i];
+        }
+    }
+
+    /// <summary>Every bucket with a non-zero count, for the codec.</summary>
+    public IEnumerable<(long Hour, int Bucket, MetricCounts Counts)> Occupied()
+    {
+        for (var block = 0; block < _hours.Length; block++)
+        {
+            for (var bucket = 0; bucket < bucketsPerHour; bucket++)
+            {
+                var counts = default(MetricCounts);
+                AddBucket(ref counts, block, bucket);
+                if (!counts.IsZero) yield return (_hours[block], bucket, counts);
+            }
+        }
+    }
+
+    /// <summary>Sets one bucket from a stored record; refuses counts a bucket of this mask cannot hold.</summary>
+    public void Restore(long hour, int bucket, in MetricCounts counts)
+    {
+        var block = BlockOf(hour);
+        if (block < 0) block = Open(hour, long.MinValue);
+        var into = _counts.AsSpan(block * Stride + bucket * metrics.Count, metrics.Count);
+        for (var i = 0; i < MetricCounts.Length; i++)
+        {
+            var metric = (Metric)i;
+            if (counts[i] == 0) continue;
+            if (!metrics.Contains(metric)) throw new InvalidDataException($"A bucket holds {metric}, which is not counted here.");
+            if (counts[i] is < 0 or > int.MaxValue) throw new InvalidDataException($"A bucket holds {counts[i]} {metric}, beyond a 32-bit counter.");
+            into[metrics.ColumnOf(metric)] = (int)counts[i];
+        }
+    }
+
+    private void AddBucket(ref MetricCounts sum, int block, int bucket)
+    {
+        var from = _counts.AsSpan(block * Stride + bucket * metrics.Count, metrics.Count);
+        var column = 0;
+        for (var i = 0; i < MetricCounts.Length; i++)
+        {
+            if (metrics.Contains((Metric)i)) sum[i] += from[column++];
+        }
+    }
+
+    private int BlockOf(long hour) => Array.IndexOf(_hours, hour);
+
+    private int Open(long hour, long oldestHour)
+    {
+        for (var block = 0; block < _hours.Length; block++)
+        {
+            if (_hours[block] >= oldestHour) continue;
+            _hours[block] = hour;
+            _counts.AsSpan(block * Stride, Stride).Clear();
+            return block;
+        }
+        Array.Resize(ref _hours, _hours.Length + 1);
+        Array.Resize(ref _counts, _counts.Length + Stride);
+        _hours[^1] = hour;
+        return _hours.Length - 1;
+    }
+}
