@@ -4,11 +4,13 @@ using System.Diagnostics;
 namespace CampaignGrains.Benchmarks.Recovery;
 
 /// <summary>
-/// When every campaign showed at least its acknowledged counts (null if some never did before the reads gave up),
-/// and, over the last read of each campaign, counts still short, counts above the acknowledged that unacknowledged
-/// batches explain, and counts above anything sent.
+/// When every campaign showed at least its acknowledged counts (null if some never did before the reads gave up);
+/// campaigns whose last read failed, and those that answered with less (an acknowledged event lost, or not yet
+/// replayed) by how many counts; and over the last answer of each campaign, counts above the acknowledged that
+/// unacknowledged batches explain, and counts above anything sent.
 /// </summary>
-internal sealed record VisibilityResult(TimeSpan? AllVisibleAt, int CampaignsShort, long CountsShort, long UnacknowledgedCounted, long CountsBeyondSent);
+internal sealed record VisibilityResult(
+    TimeSpan? AllVisibleAt, int CampaignsNotAnswering, int CampaignsShort, long CountsShort, long UnacknowledgedCounted, long CountsBeyondSent);
 
 /// <summary>
 /// Reads every campaign's three all-time tabs (one <c>GetReport</c>) until each shows at least what was
@@ -27,6 +29,7 @@ internal static class Visibility
         IReadOnlyDictionary<string, CountBounds> campaigns, Stopwatch sinceKill, TimeSpan giveUpAfter, CancellationToken cancellationToken)
     {
         var served = new ConcurrentDictionary<string, long[]>(StringComparer.Ordinal);
+        var notAnswering = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
         var lastVisibleAt = TimeSpan.Zero;
         var visibleLock = new Lock();
         var shortOnes = campaigns.Keys.ToList();
@@ -37,7 +40,12 @@ internal static class Visibility
             {
                 var counts = await TryReadAsync(reports, headers, campaignId, token);
                 var at = sinceKill.Elapsed;
-                if (counts is not null) served[campaignId] = counts;
+                if (counts is null) notAnswering[campaignId] = true;
+                else
+                {
+                    served[campaignId] = counts;
+                    notAnswering.TryRemove(campaignId, out _);
+                }
                 if (counts is null || !Covers(counts, campaigns[campaignId].AtLeast))
                 {
                     stillShort.Add(campaignId);
@@ -55,7 +63,7 @@ internal static class Visibility
         long countsShort = 0, unacknowledgedCounted = 0, beyondSent = 0;
         foreach (var (campaignId, bounds) in campaigns)
         {
-            var counts = served.GetValueOrDefault(campaignId) ?? new long[bounds.AtLeast.Length];
+            if (notAnswering.ContainsKey(campaignId) || !served.TryGetValue(campaignId, out var counts)) continue;
             for (var i = 0; i < counts.Length; i++)
             {
                 countsShort += Math.Max(0, bounds.AtLeast[i] - counts[i]);
@@ -63,7 +71,8 @@ internal static class Visibility
                 beyondSent += Math.Max(0, counts[i] - bounds.AtMost[i]);
             }
         }
-        return new VisibilityResult(shortOnes.Count == 0 ? lastVisibleAt : null, shortOnes.Count, countsShort, unacknowledgedCounted, beyondSent);
+        return new VisibilityResult(shortOnes.Count == 0 ? lastVisibleAt : null, notAnswering.Count, shortOnes.Count - notAnswering.Count,
+            countsShort, unacknowledgedCounted, beyondSent);
     }
 
     private static async Task<long[]?> TryReadAsync(V1.ReportService.ReportServiceClient reports, Metadata headers, string campaignId, CancellationToken cancellationToken)
