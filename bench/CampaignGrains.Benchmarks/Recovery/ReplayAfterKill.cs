@@ -57,17 +57,21 @@ internal sealed class ReplayAfterKill(SiloUnderTest silo, EventPool pool, Benchm
                     $"Then every campaign's all-time report is read (`GetReport`, {Visibility.Readers} readers, rereading only campaigns still short) until its counts by kind are at least " +
                     "those the report oracle computes from the acknowledged events; timed from the kill.");
         if (ledger.NotAccepted > 0) report.Note($"Replay: {Figures.Count(ledger.NotAccepted)} events of acknowledged batches were not accepted (not counted as acknowledged).");
+        report.Add(new ResultRow("Recovery",
+            $"SIGKILL of the silo during fan-out ingest (batch {Figures.Count(shape.BatchSize)}, {Figures.Count(shape.Campaigns)} campaigns, {shape.Producers} producers): every acknowledged event visible again",
+            Ours(ledger, readyAfter, visibility), Target: shape.Target));
+    }
 
+    private static string Ours(DeliveryLedger ledger, TimeSpan readyAfter, VisibilityResult visibility)
+    {
         var acknowledged = $"{Figures.Count(ledger.AcknowledgedEvents)} events acknowledged before the kill";
         var extra = visibility.UnacknowledgedCounted + visibility.CountsBeyondSent == 0 ? "" :
             $"; counted beyond the acknowledged: {Figures.Count(visibility.UnacknowledgedCounted)} counts from the {Figures.Count(ledger.UnacknowledgedBatches)} unacknowledged batches" +
             (visibility.CountsBeyondSent > 0 ? $", {Figures.Count(visibility.CountsBeyondSent)} counts beyond anything sent" : "");
-        var ours = visibility.AllVisibleAt is { } visibleAt
-            ? $"{Figures.Seconds(visibleAt)} after the kill (silo ready after {Figures.Seconds(readyAfter)}; {acknowledged}{extra})"
+        var context = $"(silo ready after {Figures.Seconds(readyAfter)}; {acknowledged}{extra})";
+        return visibility.AllVisibleAt is { } visibleAt
+            ? $"{Figures.Seconds(visibleAt)} after the kill {context}"
             : $"not all after {Figures.Seconds(GiveUpAfter)}: {Figures.Count(visibility.CampaignsNotAnswering)} campaigns not answering, " +
-              $"{Figures.Count(visibility.CampaignsShort)} answering short by {Figures.Count(visibility.CountsShort)} counts (silo ready after {Figures.Seconds(readyAfter)}; {acknowledged}{extra})";
-        report.Add(new ResultRow("Recovery",
-            $"SIGKILL of the silo during fan-out ingest (batch {Figures.Count(shape.BatchSize)}, {Figures.Count(shape.Campaigns)} campaigns, {shape.Producers} producers): every acknowledged event visible again",
-            ours, Target: shape.Target));
+              $"{Figures.Count(visibility.CampaignsShort)} answering short by {Figures.Count(visibility.CountsShort)} counts {context}";
     }
 }
