@@ -3,7 +3,8 @@ namespace CampaignGrains.Benchmarks;
 /// <summary>
 /// How big each measurement is: the full run, or the smoke CI runs in about 30 seconds. At the comparison
 /// levels the read campaign's events are also loaded into PostgreSQL and DuckDB and the Email tab is
-/// aggregated there, each query repeated to take the median. <c>--only ingest</c> (or a comma-separated list of
+/// aggregated there, each query repeated to take the median. The replay after a SIGKILL ingests for
+/// <c>ReplayIngest</c> in <c>ReplayShape</c> before the kill. <c>--only ingest</c> (or a comma-separated list of
 /// <see cref="AllSections"/>) runs some sections alone, for working on one path.
 /// </summary>
 public sealed record BenchmarkSettings(
@@ -22,7 +23,9 @@ public sealed record BenchmarkSettings(
     int ComparisonQueryRepeats,
     int TypicalCampaigns,
     int TypicalEventsPerCampaign,
-    int WorstCaseCampaigns)
+    int WorstCaseCampaigns,
+    IngestShape ReplayShape,
+    TimeSpan ReplayIngest)
 {
     /// <summary>
     /// One axis at a time around the baseline (batch 1,000, 100 campaigns, 8 producers), the two corners that
@@ -47,7 +50,7 @@ public sealed record BenchmarkSettings(
     ];
 
     /// <summary>The sections of a run, in the order they run.</summary>
-    public static readonly string[] AllSections = ["memory", "reads", "ingest"];
+    public static readonly string[] AllSections = ["memory", "reads", "ingest", "replay"];
 
     public bool Runs(string section) => Sections.Contains(section);
 
@@ -67,14 +70,16 @@ public sealed record BenchmarkSettings(
                 IngestShapes: [new(500, 10, 4, "smoke"), new(500, 500, 4, "smoke fan-out")],
                 ReadLevels: [1_000, 10_000, 20_000], ReadsPerSecond: 200, ReadWarmup: TimeSpan.FromMilliseconds(300), ReadDuration: TimeSpan.FromSeconds(1),
                 ComparisonLevels: new HashSet<long> { 10_000, 20_000 }, ComparisonQueryRepeats: 2,
-                TypicalCampaigns: 10, TypicalEventsPerCampaign: 2_000, WorstCaseCampaigns: 3)
+                TypicalCampaigns: 10, TypicalEventsPerCampaign: 2_000, WorstCaseCampaigns: 3,
+                ReplayShape: new(200, 50, 4, "smoke"), ReplayIngest: TimeSpan.FromSeconds(2))
             : new BenchmarkSettings(
                 false, sections, output,
                 IngestWarmup: TimeSpan.FromSeconds(3), IngestDuration: TimeSpan.FromSeconds(12), SinkDuration: TimeSpan.FromSeconds(5),
                 IngestShapes: FullShapes,
                 ReadLevels: [10_000, 1_000_000, 10_000_000], ReadsPerSecond: 1_000, ReadWarmup: TimeSpan.FromSeconds(5), ReadDuration: TimeSpan.FromSeconds(20),
                 ComparisonLevels: new HashSet<long> { 1_000_000, 10_000_000 }, ComparisonQueryRepeats: 5,
-                TypicalCampaigns: 100, TypicalEventsPerCampaign: 10_000, WorstCaseCampaigns: 20);
+                TypicalCampaigns: 100, TypicalEventsPerCampaign: 10_000, WorstCaseCampaigns: 20,
+                ReplayShape: new(1_000, 2_000, 4, "fan-out", "≤ 10 s"), ReplayIngest: TimeSpan.FromSeconds(10));
     }
 }
 

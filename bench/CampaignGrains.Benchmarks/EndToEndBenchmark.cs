@@ -5,6 +5,7 @@ using CampaignGrains.Benchmarks.Memory;
 using CampaignGrains.Benchmarks.Output;
 using CampaignGrains.Benchmarks.Postgres;
 using CampaignGrains.Benchmarks.Reads;
+using CampaignGrains.Benchmarks.Recovery;
 using CampaignGrains.Benchmarks.Stack;
 using Npgsql;
 
@@ -12,7 +13,8 @@ namespace CampaignGrains.Benchmarks;
 
 /// <summary>
 /// The whole run: memory on a fresh silo first (nothing else active yet), then one campaign grown to each
-/// read level, compared with PostgreSQL and DuckDB along the way, then the ingest shapes. The table goes to stdout
+/// read level, compared with PostgreSQL and DuckDB along the way, then the ingest shapes, then the replay after a
+/// SIGKILL of a silo process of its own. The table goes to stdout
 /// (and to <c>--out</c>); progress goes to stderr.
 /// </summary>
 public static class EndToEndBenchmark
@@ -75,6 +77,11 @@ public static class EndToEndBenchmark
         {
             Progress("ingest shapes");
             await new IngestMatrix(silo, sink, pool, settings, report).RunAsync(cancellationToken);
+        }
+        if (settings.Runs("replay"))
+        {
+            Progress("replay after a SIGKILL");
+            await new ReplayAfterKill(silo, pool, settings, report).RunAsync(cancellationToken);
         }
 
         var table = report.Render(started, clock.Elapsed);

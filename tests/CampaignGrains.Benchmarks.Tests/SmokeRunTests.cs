@@ -22,7 +22,7 @@ public sealed class SmokeRunTests
             .Select(line => line.Split('|', StringSplitOptions.TrimEntries))
             .Select(cells => (Section: cells[1], Measurement: cells[2], Ours: cells[3]))
             .ToList();
-        foreach (var section in (string[])["Memory", "Ingest", "Read", "PostgreSQL", "DuckDB"]) Assert.Contains(rows, row => row.Section == section);
+        foreach (var section in (string[])["Memory", "Ingest", "Read", "PostgreSQL", "DuckDB", "Recovery"]) Assert.Contains(rows, row => row.Section == section);
         Assert.Contains(rows, row => row.Measurement.Contains("p99", StringComparison.Ordinal));
         Assert.All(rows.Where(row => !row.Ours.StartsWith("skipped", StringComparison.Ordinal)), row => Assert.Matches(@"\d", row.Ours));
     }

@@ -37,4 +37,18 @@ public static class ClusterSettings
         settings["Ingest:ProfileHashKey"] = profileHashKey;
         return settings;
     }
+
+    /// <summary>
+    /// A silo run as its own process (<see cref="SiloProcess"/>) to be killed: a silo's settings on free ports, with
+    /// membership that declares a killed silo dead within seconds rather than the production minute.
+    /// </summary>
+    public static Dictionary<string, string?> KillableSilo(
+        AzuriteServer azurite, string serviceId, string clusterId, string signingKey, string profileHashKey, int rateLimit = 100_000)
+    {
+        var settings = Silo(azurite, serviceId, clusterId, FreePort.Next(), FreePort.Next(), signingKey, profileHashKey, rateLimit);
+        settings["Cluster:Membership:ProbeTimeout"] = "00:00:01";
+        settings["Cluster:Membership:NumMissedProbesLimit"] = "2";
+        settings["Cluster:Membership:NumVotesForDeathDeclaration"] = "1";
+        return settings;
+    }
 }

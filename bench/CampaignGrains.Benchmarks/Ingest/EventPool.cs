@@ -31,12 +31,16 @@ internal sealed class EventPool
     /// <summary>A profile id that is new on every lap through the pool, as a growing audience's would be.</summary>
     public string ProfileOf(long sequence) => $"{this[sequence].ProfileId.Trim()}-{sequence / _events.Length}";
 
+    /// <summary>The event <see cref="ToWire"/> sends, as the report oracle reads it.</summary>
+    public Abstractions.DeliveryEvent Event(long sequence, string campaignId) =>
+        this[sequence] with { EventId = IdOf(sequence), CampaignId = campaignId, ProfileId = ProfileOf(sequence) };
+
     public V1.DeliveryEvent ToWire(long sequence, string campaignId)
     {
         var e = this[sequence];
         return new V1.DeliveryEvent
         {
-            EventId = $"e{sequence}",
+            EventId = IdOf(sequence),
             CampaignId = campaignId,
             Channel = (V1.Channel)(int)e.Channel,
             Kind = (V1.EventKind)(int)e.Kind,
@@ -48,6 +52,8 @@ internal sealed class EventPool
             Reason = e.Reason ?? "",
         };
     }
+
+    private static string IdOf(long sequence) => $"e{sequence}";
 
     public V1.IngestRequest Batch(string key, long firstSequence, int size, Func<long, string> campaignOf)
     {

@@ -27,5 +27,7 @@ internal static class Figures
         _ => string.Create(CultureInfo.InvariantCulture, $"{bytes:N0} B"),
     };
 
+    public static string Seconds(TimeSpan time) => string.Create(CultureInfo.InvariantCulture, $"{time.TotalSeconds:N1} s");
+
     public static string Count(long count) => count.ToString("N0", CultureInfo.InvariantCulture);
 }

@@ -16,6 +16,7 @@ internal sealed class SiloUnderTest : IAsyncDisposable
     public const int RateLimit = 100_000_000;
 
     private static readonly string SigningKey = Convert.ToBase64String("campaigngrains-benchmark-signing-key-32b"u8);
+    private static readonly string ProfileHashKey = Convert.ToBase64String("campaigngrains-benchmark-profile-key"u8);
 
     private readonly AzuriteServer _azurite;
     private readonly WebApplication _app;
@@ -35,6 +36,13 @@ internal sealed class SiloUnderTest : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>
+    /// A silo process of another service on this Azurite, so it shares no log, state or membership with this silo,
+    /// that takes this silo's <see cref="Headers"/> and is never throttled either.
+    /// </summary>
+    public Dictionary<string, string?> KillableSiloSettings(string serviceId) =>
+        ClusterSettings.KillableSilo(_azurite, serviceId, $"{serviceId}-{Guid.NewGuid():N}", SigningKey, ProfileHashKey, RateLimit);
+
     public static async Task<SiloUnderTest> StartAsync(CancellationToken cancellationToken)
     {
         var azurite = await AzuriteServer.StartAsync(cancellationToken);
@@ -42,7 +50,7 @@ internal sealed class SiloUnderTest : IAsyncDisposable
         var app = SiloApplication.Build([], builder =>
         {
             builder.Configuration.AddInMemoryCollection(ClusterSettings.Silo(azurite, "campaigngrains-bench", $"bench-{Guid.NewGuid():N}", grpcPort, FreePort.Next(),
-                SigningKey, Convert.ToBase64String("campaigngrains-benchmark-profile-key"u8), RateLimit));
+                SigningKey, ProfileHashKey, RateLimit));
             // The table goes to stdout: the silo's own warnings go to stderr.
             builder.Logging.ClearProviders();
             builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);

@@ -15,22 +15,14 @@ internal static class ReportVerifier
         foreach (var (campaignId, oracle) in campaigns)
         {
             var report = await ReadAsync(driver, silos, campaignId);
-            var campaign = oracle.Campaign(Domain.ReportWindow.AllTime, now);
+            var expected = TabCounts.Expected(oracle, now);
+            var served = TabCounts.Served(report);
+            for (var i = 0; i < expected.Length; i++)
+            {
+                if (expected[i] != served[i]) mismatches.Add($"{campaignId} {TabCounts.Names[i]}: expected {expected[i]}, got {served[i]}");
+            }
             var email = oracle.Email(Domain.ReportWindow.AllTime, now);
             var push = oracle.Push(Domain.ReportWindow.AllTime, now);
-            Compare(mismatches, campaignId, "campaign",
-                [campaign.Entered, campaign.Excluded, campaign.Delivered, campaign.Errors],
-                [report.Campaign.Entered, report.Campaign.Excluded, report.Campaign.Delivered, report.Campaign.Errors]);
-            var e = email.Totals;
-            var a = report.Email.Totals;
-            Compare(mismatches, campaignId, "email",
-                [e.Sent, e.Delivered, e.HardBounces, e.SoftBounces, e.IgnoredBounces, e.Errors, e.Excluded, e.Opens, e.Clicks, e.Unsubscribes, e.SpamComplaints],
-                [a.Sent, a.Delivered, a.HardBounces, a.SoftBounces, a.IgnoredBounces, a.Errors, a.Excluded, a.Opens, a.Clicks, a.Unsubscribes, a.SpamComplaints]);
-            var p = push.Totals;
-            var b = report.Push.Totals;
-            Compare(mismatches, campaignId, "push",
-                [p.Sent, p.Delivered, p.Bounces, p.Errors, p.Excluded, p.Opens, p.Actions],
-                [b.Sent, b.Delivered, b.Bounces, b.Errors, b.Excluded, b.Opens, b.Actions]);
             Compare(mismatches, campaignId, "email bounce reasons", email.BounceReasons.Reasons.Select(r => (r.Reason, r.Count)), report.Email.BounceReasons.Reasons.Select(r => (r.Reason, r.Count)));
             Compare(mismatches, campaignId, "email domains", email.Domains.Domains.Select(d => (d.Domain, d.Sent + d.Opens)), report.Email.Domains.Domains.Select(d => (d.Domain, d.Sent + d.Opens)));
             Compare(mismatches, campaignId, "push platforms", push.Platforms.Platforms.Select(x => (x.Platform, x.Counts.Sent)), report.Push.Platforms.Platforms.Select(x => (x.Platform, x.Counts.Sent)));
@@ -53,12 +45,6 @@ internal static class ReportVerifier
                 await Task.Delay(500);
             }
         }
-    }
-
-    private static void Compare(List<string> mismatches, string campaignId, string what, long[] expected, long[] actual)
-    {
-        if (!expected.SequenceEqual(actual))
-            mismatches.Add($"{campaignId} {what}: expected [{string.Join(", ", expected)}], got [{string.Join(", ", actual)}]");
     }
 
     private static void Compare(List<string> mismatches, string campaignId, string what, IEnumerable<(string, long)> expected, IEnumerable<(string, long)> actual)

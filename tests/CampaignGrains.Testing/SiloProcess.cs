@@ -1,22 +1,25 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 
-namespace CampaignGrains.Faults.Tests.Harness;
+namespace CampaignGrains.Testing;
 
 /// <summary>
 /// One silo (with its co-hosted gateway) as a real operating-system process, so a crash is a real
-/// SIGKILL and a shutdown a real SIGTERM, as Kafka's system tests do with brokers.
+/// SIGKILL and a shutdown a real SIGTERM, as Kafka's system tests do with brokers. It runs the
+/// <c>CampaignGrains.Silo.dll</c> beside the caller's assembly (a project reference to the silo puts it there)
+/// with <paramref name="configuration"/> (keys as <see cref="ClusterSettings"/> names them) as its environment.
+/// Started again after a kill, it is a fresh process with the same settings and ports.
 /// </summary>
-internal sealed class SiloProcess(int index, IReadOnlyDictionary<string, string> settings) : IAsyncDisposable
+public sealed class SiloProcess(int index, IReadOnlyDictionary<string, string?> configuration) : IAsyncDisposable
 {
     private const int SigTerm = 15;
     private Process? _process;
 
     public int Index { get; } = index;
 
-    public int GrpcPort { get; } = int.Parse(settings["Gateway__GrpcPort"]);
+    public int GrpcPort { get; } = int.Parse(configuration["Gateway:GrpcPort"]!);
 
-    public int WebPort { get; } = int.Parse(settings["Gateway__WebPort"]);
+    public int WebPort { get; } = int.Parse(configuration["Gateway:WebPort"]!);
 
     public bool IsRunning => _process is { HasExited: false };
 
@@ -36,7 +39,16 @@ internal sealed class SiloProcess(int index, IReadOnlyDictionary<string, string>
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var (key, value) in settings) start.Environment[key] = value;
+        // As deployed, whatever the environment this process runs in says.
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // Its output is thrown away: warnings only keep logging off the shared cores.
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        // ASP.NET Core reads "__" in an environment variable's name as the ":" of a configuration key.
+        foreach (var (key, value) in configuration)
+        {
+            if (value is not null) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+        _process?.Dispose();
         _process = Process.Start(start)!;
         _process.OutputDataReceived += (_, _) => { };
         _process.ErrorDataReceived += (_, _) => { };
