@@ -46,7 +46,7 @@ public static class EndToEndBenchmark
         if (settings.Runs("memory"))
         {
             Progress("memory");
-            await new MemoryFootprint(silo, pool, settings, report).RunAsync(cancellationToken);
+            await new MemoryFootprint(silo, settings, report).RunAsync(cancellationToken);
         }
         if (settings.Runs("reads"))
         {
