@@ -50,7 +50,7 @@ public sealed record BenchmarkSettings(
     ];
 
     /// <summary>The sections of a run, in the order they run.</summary>
-    public static readonly string[] AllSections = ["memory", "reads", "ingest", "replay"];
+    public static readonly string[] AllSections = ["memory", "reads", "replay", "ingest"];
 
     public bool Runs(string section) => Sections.Contains(section);
 

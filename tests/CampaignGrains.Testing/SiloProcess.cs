@@ -83,11 +83,13 @@ public sealed class SiloProcess(int index, IReadOnlyDictionary<string, string?> 
             {
                 if ((await http.GetAsync("/health/ready", cancellationToken)).IsSuccessStatusCode) return;
             }
-            catch (HttpRequestException) when (attempt < 600)
+            catch (HttpRequestException)
             {
+                // Not listening yet.
             }
-            catch (TaskCanceledException) when (attempt < 600 && !cancellationToken.IsCancellationRequested)
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
+                // Listening, not answering yet.
             }
             if (attempt >= 600) throw new TimeoutException($"Silo {Index} was not ready after a minute.");
             await Task.Delay(100, cancellationToken);

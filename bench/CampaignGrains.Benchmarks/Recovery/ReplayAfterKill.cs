@@ -48,7 +48,16 @@ internal sealed class ReplayAfterKill(SiloUnderTest silo, EventPool pool, Benchm
         var ready = RestartAsync();
         await producers;
         var bounds = ledger.Bounds(DateTimeOffset.UtcNow);
-        var readyAfter = await ready;
+        TimeSpan readyAfter;
+        try
+        {
+            readyAfter = await ready;
+        }
+        catch (TimeoutException exception)
+        {
+            report.Add(new ResultRow("Recovery", Measurement(shape), $"the restarted silo never became ready: {exception.Message}", Target: shape.Target));
+            return;
+        }
         var visibility = await Visibility.WaitAsync(new V1.ReportService.ReportServiceClient(channel), silo.Headers, bounds, sinceKill, GiveUpAfter, cancellationToken);
 
         report.Note($"Replay after a SIGKILL: one silo as its own process (`CampaignGrains.Silo.dll`, service `{ServiceId}` on the same Azurite, nothing shared with the silo above) " +
@@ -57,10 +66,11 @@ internal sealed class ReplayAfterKill(SiloUnderTest silo, EventPool pool, Benchm
                     $"Then every campaign's all-time report is read (`GetReport`, {Visibility.Readers} readers, rereading only campaigns still short) until its counts by kind are at least " +
                     "those the report oracle computes from the acknowledged events; timed from the kill.");
         if (ledger.NotAccepted > 0) report.Note($"Replay: {Figures.Count(ledger.NotAccepted)} events of acknowledged batches were not accepted (not counted as acknowledged).");
-        report.Add(new ResultRow("Recovery",
-            $"SIGKILL of the silo during fan-out ingest (batch {Figures.Count(shape.BatchSize)}, {Figures.Count(shape.Campaigns)} campaigns, {shape.Producers} producers): every acknowledged event visible again",
-            Ours(ledger, readyAfter, visibility), Target: shape.Target));
+        report.Add(new ResultRow("Recovery", Measurement(shape), Ours(ledger, readyAfter, visibility), Target: shape.Target));
     }
+
+    private static string Measurement(IngestShape shape) =>
+        $"SIGKILL of the silo during fan-out ingest (batch {Figures.Count(shape.BatchSize)}, {Figures.Count(shape.Campaigns)} campaigns, {shape.Producers} producers): every acknowledged event visible again";
 
     private static string Ours(DeliveryLedger ledger, TimeSpan readyAfter, VisibilityResult visibility)
     {
