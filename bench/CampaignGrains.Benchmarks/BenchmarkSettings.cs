@@ -1,7 +1,7 @@
 namespace CampaignGrains.Benchmarks;
 
 /// <summary>
-/// How big each measurement is: the full run, or the smoke CI runs in about 30 seconds. At the comparison
+/// How big each measurement is: the full run, or the smoke CI runs in about a minute. At the comparison
 /// levels the read campaign's events are also loaded into PostgreSQL and DuckDB and the Email tab is
 /// aggregated there, each query repeated to take the median. The replay after a SIGKILL ingests for
 /// <c>ReplayIngest</c> in <c>ReplayShape</c> before the kill. <c>--only ingest</c> (or a comma-separated list of

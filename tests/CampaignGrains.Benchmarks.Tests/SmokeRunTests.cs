@@ -3,7 +3,7 @@ using CampaignGrains.Benchmarks;
 namespace CampaignGrains.Benchmarks.Tests;
 
 /// <summary>
-/// The benchmark's 30-second smoke, in-process: it must finish and print every measurement with a figure.
+/// The benchmark's one-minute smoke, in-process: it must finish and print every measurement with a figure.
 /// No time is asserted: on a shared CI machine the figures mean nothing.
 /// </summary>
 public sealed class SmokeRunTests

@@ -42,7 +42,7 @@ internal sealed class IngestMatrix(SiloUnderTest silo, NoOpSink sink, EventPool 
                 $"batch {Figures.Count(shape.BatchSize)}, {Figures.Count(shape.Campaigns)} campaigns, {shape.Producers} producers ({shape.Varies})",
                 $"{Figures.Rate(ours.EventsPerSecond)}{failures}; ack p50 {Figures.Millis(ours.AckP50Milliseconds)}, p99 {Figures.Millis(ours.AckP99Milliseconds)}; " +
                 $"storage writes {appends / seconds:N0}/s log + {checkpoints / seconds:N0}/s checkpoints; " +
-                $"first event of each campaign before it: {firstTouch.Took.TotalSeconds:N1} s",
+                $"first event of each campaign before it: {Figures.Seconds(firstTouch.Took)}",
                 $"no-op sink {Figures.Rate(limit.EventsPerSecond)}",
                 limit.EventsPerSecond > 0 ? Figures.Ratio(ours.EventsPerSecond / limit.EventsPerSecond) : "n/a", shape.Target));
         }
