@@ -13,6 +13,7 @@ namespace CampaignGrains.Testing;
 public sealed class SiloProcess(int index, IReadOnlyDictionary<string, string?> configuration) : IAsyncDisposable
 {
     private const int SigTerm = 15;
+    private readonly List<Process> _exited = [];
     private Process? _process;
 
     public int Index { get; } = index;
@@ -48,7 +49,8 @@ public sealed class SiloProcess(int index, IReadOnlyDictionary<string, string?> 
         {
             if (value is not null) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
-        _process?.Dispose();
+        // The exited process is disposed with this object, not now: another thread may be asking whether it runs.
+        if (_process is { } previous) _exited.Add(previous);
         _process = Process.Start(start)!;
         _process.OutputDataReceived += (_, _) => { };
         _process.ErrorDataReceived += (_, _) => { };
@@ -100,6 +102,7 @@ public sealed class SiloProcess(int index, IReadOnlyDictionary<string, string?> 
     {
         await KillAsync();
         _process?.Dispose();
+        foreach (var exited in _exited) exited.Dispose();
     }
 
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
