@@ -1,10 +1,5 @@
-using CampaignGrains.Grains.Directory;
 using CampaignGrains.Grains.Log;
-using CampaignGrains.Grains.Storage;
 using CampaignGrains.Grains.Tests.Fixtures;
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.Placement;
-using Orleans.Runtime.Hosting;
 using Orleans.TestingHost;
 
 namespace CampaignGrains.Grains.Tests.Faults;
@@ -27,19 +22,7 @@ public sealed class LogCrashTests
     public async Task Killing_the_silo_loses_no_acknowledged_event_and_counts_none_twice(string point)
     {
         var (storage, log, directory) = (new ControlledGrainStorage(), new ControlledIngestLog(), new InMemoryCampaignDirectory());
-        var builder = new InProcessTestClusterBuilder(2);
-        builder.ConfigureSilo((_, silo) =>
-        {
-            silo.Services.AddCampaignGrains(TestConfiguration.Create());
-            silo.Services.Configure<IngestLogOptions>(options => options.CheckpointInterval = TimeSpan.FromMilliseconds(200));
-            silo.Services.AddGrainStorage(StorageNames.Statistics, (_, _) => storage);
-            silo.Services.AddSingleton<ICampaignDirectory>(directory);
-            silo.Services.AddSingleton<IIngestLogStore>(log);
-            // Orleans' default placement favours the least loaded silo, which may keep every grain off the victim.
-            silo.Services.AddSingleton<PlacementStrategy, RandomPlacement>();
-        });
-        await using var cluster = builder.Build();
-        await cluster.DeployAsync();
+        await using var cluster = await ControlledCluster.StartAsync(2, storage, log, directory, checkpointInterval: TimeSpan.FromMilliseconds(200), randomPlacement: true);
         var victim = cluster.Silos[1];
         var ingest = cluster.Client.GetGrain<IIngestGrain>(0);
         var now = DateTimeOffset.UtcNow;

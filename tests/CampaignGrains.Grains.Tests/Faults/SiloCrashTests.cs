@@ -1,10 +1,4 @@
-using CampaignGrains.Grains.Directory;
-using CampaignGrains.Grains.Log;
-using CampaignGrains.Grains.Storage;
 using CampaignGrains.Grains.Tests.Fixtures;
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.Runtime.Hosting;
-using Orleans.TestingHost;
 
 namespace CampaignGrains.Grains.Tests.Faults;
 
@@ -14,18 +8,7 @@ public sealed class SiloCrashTests
     [Fact]
     public async Task Killing_a_silo_during_concurrent_ingest_loses_nothing_and_doubles_nothing()
     {
-        var storage = new ControlledGrainStorage();
-        var log = new ControlledIngestLog();
-        var builder = new InProcessTestClusterBuilder(2);
-        builder.ConfigureSilo((_, silo) =>
-        {
-            silo.Services.AddCampaignGrains(TestConfiguration.Create());
-            silo.Services.AddGrainStorage(StorageNames.Statistics, (_, _) => storage);
-            silo.Services.AddSingleton<ICampaignDirectory>(new InMemoryCampaignDirectory());
-            silo.Services.AddSingleton<IIngestLogStore>(log);
-        });
-        await using var cluster = builder.Build();
-        await cluster.DeployAsync();
+        await using var cluster = await ControlledCluster.StartAsync(2, new ControlledGrainStorage(), new ControlledIngestLog(), new InMemoryCampaignDirectory());
 
         var now = DateTimeOffset.UtcNow;
         var campaigns = Enumerable.Range(0, 8).Select(_ => TestConfiguration.NewCampaignId()).ToList();

@@ -1,10 +1,4 @@
-using CampaignGrains.Grains.Directory;
-using CampaignGrains.Grains.Log;
-using CampaignGrains.Grains.Storage;
 using CampaignGrains.Grains.Tests.Fixtures;
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.Runtime.Hosting;
-using Orleans.TestingHost;
 
 namespace CampaignGrains.Grains.Tests.Log;
 
@@ -15,17 +9,8 @@ public sealed class LogTruncationTests
     public async Task Entries_every_grain_checkpointed_are_deleted_and_the_statistics_reload_from_the_checkpoints()
     {
         var log = new ControlledIngestLog();
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) =>
-        {
-            silo.Services.AddCampaignGrains(TestConfiguration.Create());
-            silo.Services.Configure<IngestLogOptions>(options => options.CheckpointInterval = TimeSpan.FromMilliseconds(200));
-            silo.Services.AddGrainStorage(StorageNames.Statistics, (_, _) => new ControlledGrainStorage());
-            silo.Services.AddSingleton<ICampaignDirectory>(new InMemoryCampaignDirectory());
-            silo.Services.AddSingleton<IIngestLogStore>(log);
-        });
-        await using var cluster = builder.Build();
-        await cluster.DeployAsync();
+        await using var cluster = await ControlledCluster.StartAsync(1, new ControlledGrainStorage(), log, new InMemoryCampaignDirectory(),
+            checkpointInterval: TimeSpan.FromMilliseconds(200));
         var (campaign, now) = (TestConfiguration.NewCampaignId(), DateTimeOffset.UtcNow);
         var key = CampaignKey.Of(TestEvents.Tenant, campaign);
         const int shard = 5;
