@@ -16,6 +16,8 @@ public static class GrainMetrics
 
     public static readonly Histogram<double> CheckpointDuration = Meter.CreateHistogram<double>("campaigngrains.grain.checkpoint.duration", "s", "Duration of one statistics grain checkpoint write.");
 
+    public static readonly Histogram<double> CheckpointCommitDuration = Meter.CreateHistogram<double>("campaigngrains.checkpoint.commit.duration", "s", "Duration of one checkpoint storage operation (a group commit of many grains' records).");
+
     public static readonly Histogram<double> LogCommitDuration = Meter.CreateHistogram<double>("campaigngrains.log.commit.duration", "s", "Duration of one ingest log append (a group commit of many batches).");
 
     public static readonly Counter<long> LogEntriesAppended = Meter.CreateCounter<long>("campaigngrains.log.appended", "{entry}", "Batches appended to the ingest log.");

@@ -1,6 +1,5 @@
 using CampaignGrains.Grains.Ingest;
 using CampaignGrains.Grains.Log;
-using CampaignGrains.Grains.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -9,7 +8,7 @@ namespace CampaignGrains.Grains;
 
 public static class GrainsServiceCollectionExtensions
 {
-    /// <summary>The services the grains need: the statistics clock, ingest limits, the ingest log's settings, the profile hasher and the silo's checkpoint slots.</summary>
+    /// <summary>The services the grains need: the statistics clock, ingest limits, the ingest log's settings and the profile hasher.</summary>
     public static IServiceCollection AddCampaignGrains(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(new StatisticsClock(TimeProvider.System));
@@ -22,10 +21,9 @@ public static class GrainsServiceCollectionExtensions
         services.AddOptions<IngestLogOptions>()
             .Bind(configuration.GetSection(IngestLogOptions.Section))
             .Validate(options => options.IsValid, $"{IngestLogOptions.Section}: Shards 1 to 256, CheckpointInterval at least 100 ms, CheckpointEvents at least 1, " +
-                "KeyRetention 1 minute to 7 days, MaxTransactionBytes 64 KiB to 4 MiB - 64 KiB, MaxDeliveriesInFlight and MaxCheckpointsInFlight at least 1.")
+                "KeyRetention 1 minute to 7 days, MaxTransactionBytes 64 KiB to 4 MiB - 64 KiB, MaxDeliveriesInFlight at least 1, CheckpointPartitions 1 to 999, MaxCheckpointCommitsInFlight at least 1.")
             .ValidateOnStart();
         services.AddSingleton<ProfileHasher>();
-        services.AddSingleton<CheckpointSlots>();
         return services;
     }
 }

@@ -1,6 +1,5 @@
 using CampaignGrains.Grains.Log;
 using CampaignGrains.Grains.Storage;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -23,7 +22,7 @@ internal abstract class StatisticsGrain : Grain, IStatisticsGrain
         _options = options.Value;
         Clock = clock;
         Statistics = new DurableStatistics(state, shape, new GrainTarget(kind, this.GetPrimaryKeyString()), GrainFactory,
-            _options, ServiceProvider.GetRequiredService<CheckpointSlots>(), clock, logger, DeactivateOnIdle);
+            _options, clock, logger, DeactivateOnIdle);
     }
 
     protected DurableStatistics Statistics { get; }

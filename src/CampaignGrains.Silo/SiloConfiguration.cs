@@ -5,8 +5,10 @@ using CampaignGrains.Grains.Storage;
 using CampaignGrains.Grains.Log;
 using CampaignGrains.Silo.Directory;
 using CampaignGrains.Silo.Log;
+using CampaignGrains.Silo.Storage;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Runtime.Hosting;
 using Orleans.Serialization;
 using Orleans.Storage;
 
@@ -17,8 +19,14 @@ public static class SiloConfiguration
     /// <summary>The connection string every silo needs: Azure Table storage for grain state (and clustering).</summary>
     public const string StorageConnectionName = "Storage";
 
-    /// <summary>Table that holds every grain's statistics record.</summary>
-    public const string StatisticsTable = "CampaignStatistics";
+    /// <summary>Table that holds every statistics grain's checkpoint, many grains a partition.</summary>
+    public const string CheckpointTable = "CampaignCheckpoints";
+
+    /// <summary>Where builds before the grouped checkpoints kept them, one partition a grain (Orleans' Azure Table provider); read while it holds any.</summary>
+    public const string LegacyStatisticsTable = "CampaignStatistics";
+
+    /// <summary>The storage provider that reads <see cref="LegacyStatisticsTable"/>; no grain names it.</summary>
+    private const string LegacyStatisticsStorage = "statistics-before-grouped-checkpoints";
 
     public static ISiloBuilder ConfigureCampaignSilo(this ISiloBuilder silo, IConfiguration configuration)
     {
@@ -54,21 +62,36 @@ public static class SiloConfiguration
     }
 
     /// <summary>
-    /// Grain state on Azure Table storage, written with the Orleans binary serializer: the record is one
-    /// byte array, which JSON would inflate by a third with base64 and serialize far slower. The campaign
-    /// directory lives in the same account.
+    /// Grain state on Azure Table storage, many grains' checkpoints per transaction (<see cref="TableCheckpointStorage"/>),
+    /// written with the Orleans binary serializer: the record is one byte array, which JSON would inflate by a
+    /// third with base64 and serialize far slower. The campaign directory and the ingest log live in the same account.
     /// </summary>
     public static ISiloBuilder AddCampaignStorage(this ISiloBuilder silo, string connectionString)
     {
         silo.Services.AddSingleton<ICampaignDirectory>(new TableCampaignDirectory(new TableServiceClient(connectionString, StorageClientOptions())));
         silo.Services.AddSingleton<IIngestLogStore>(services => new TableIngestLogStore(
             new TableServiceClient(connectionString, StorageClientOptions()), services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
-        return silo.AddAzureTableGrainStorage(StorageNames.Statistics, options => options.Configure<IServiceProvider>((table, services) =>
+        silo.AddAzureTableGrainStorage(LegacyStatisticsStorage, options => options.Configure<IServiceProvider>((table, services) =>
         {
             table.TableServiceClient = new TableServiceClient(connectionString, StorageClientOptions());
-            table.TableName = StatisticsTable;
+            table.TableName = LegacyStatisticsTable;
             table.GrainStorageSerializer = new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>());
         }));
+        silo.Services.AddGrainStorage(StorageNames.Statistics, (services, _) =>
+        {
+            var tables = new TableServiceClient(connectionString, StorageClientOptions());
+            var checkpoints = tables.GetTableClient(CheckpointTable);
+            var log = services.GetRequiredService<IOptions<IngestLogOptions>>().Value;
+            return new TableCheckpointStorage(
+                checkpoints,
+                services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
+                log.CheckpointPartitions,
+                new CheckpointCommitter(checkpoints, log.MaxCheckpointCommitsInFlight, log.MaxTransactionBytes),
+                new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>()),
+                new LegacyCheckpoints(tables.GetTableClient(LegacyStatisticsTable), services.GetRequiredKeyedService<IGrainStorage>(LegacyStatisticsStorage)),
+                services.GetRequiredService<ILogger<TableCheckpointStorage>>());
+        });
+        return silo;
     }
 
     /// <summary>

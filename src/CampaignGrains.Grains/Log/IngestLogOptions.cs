@@ -33,11 +33,22 @@ public sealed class IngestLogOptions
     /// </summary>
     public int MaxDeliveriesInFlight { get; set; } = 64;
 
-    /// <summary>Checkpoints one silo writes at once; more wait their turn, so they never crowd out the log's appends.</summary>
-    public int MaxCheckpointsInFlight { get; set; } = 8;
+    /// <summary>
+    /// Partitions of the checkpoint table: a grain's record is in the one its id hashes to, and records of one
+    /// partition are written together, up to 100 a transaction. Fixed for a deployment's life, like
+    /// <see cref="Shards"/>: a grain whose partition changed would not find its record.
+    /// </summary>
+    public int CheckpointPartitions { get; set; } = 16;
+
+    /// <summary>
+    /// Checkpoint transactions one silo has in flight (each carries up to 100 grains' records); more wait their
+    /// turn and group up meanwhile, so checkpoints never crowd out the log's appends.
+    /// </summary>
+    public int MaxCheckpointCommitsInFlight { get; set; } = 8;
 
     public bool IsValid =>
         Shards is >= 1 and <= MaxShards && CheckpointInterval >= TimeSpan.FromMilliseconds(100) && CheckpointEvents >= 1 &&
         KeyRetention >= TimeSpan.FromMinutes(1) && KeyRetention <= TimeSpan.FromDays(7) &&
-        MaxTransactionBytes is >= 64 * 1024 and <= 4 * 1024 * 1024 - 64 * 1024 && MaxDeliveriesInFlight >= 1 && MaxCheckpointsInFlight >= 1;
+        MaxTransactionBytes is >= 64 * 1024 and <= 4 * 1024 * 1024 - 64 * 1024 && MaxDeliveriesInFlight >= 1 &&
+        CheckpointPartitions is >= 1 and <= 999 && MaxCheckpointCommitsInFlight >= 1;
 }

@@ -44,7 +44,7 @@ internal sealed class DurableStatistics
     private TaskCompletionSource _nextChange = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public DurableStatistics(IPersistentState<StatisticsRecord> state, StatisticsShape shape, GrainTarget target, IGrainFactory grains,
-        IngestLogOptions options, CheckpointSlots slots, StatisticsClock clock, ILogger logger, Action deactivate)
+        IngestLogOptions options, StatisticsClock clock, ILogger logger, Action deactivate)
     {
         _state = state;
         _shape = shape;
@@ -54,8 +54,7 @@ internal sealed class DurableStatistics
         _clock = clock;
         _logger = logger;
         _deactivate = deactivate;
-        // The slot is taken before the record is built, so a write that waited its turn carries everything applied meanwhile.
-        _commit = new GroupCommit(() => slots.WriteAsync(WriteAsync));
+        _commit = new GroupCommit(WriteAsync);
         Statistics = new DeliveryStatistics(shape);
     }
 
