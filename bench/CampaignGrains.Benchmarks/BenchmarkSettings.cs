@@ -5,7 +5,8 @@ namespace CampaignGrains.Benchmarks;
 /// levels the read campaign's events are also loaded into PostgreSQL and DuckDB and the Email tab is
 /// aggregated there, each query repeated to take the median. The replay after a SIGKILL ingests for
 /// <c>ReplayIngest</c> in <c>ReplayShape</c> before the kill. <c>--only ingest</c> (or a comma-separated list of
-/// <see cref="AllSections"/>) runs some sections alone, for working on one path.
+/// <see cref="AllSections"/>) runs some sections alone, for working on one path; <c>--shapes fan-out</c> keeps only
+/// the ingest shapes whose label contains the text.
 /// </summary>
 public sealed record BenchmarkSettings(
     bool Smoke,
@@ -61,6 +62,8 @@ public sealed record BenchmarkSettings(
         var sections = onlyIndex >= 0 && onlyIndex + 1 < args.Length ? args[onlyIndex + 1].Split(',').ToHashSet() : AllSections.ToHashSet();
         if (sections.Except(AllSections).FirstOrDefault() is { } unknown)
             throw new ArgumentException($"--only: unknown section '{unknown}'; the sections are {string.Join(", ", AllSections)}.");
+        var shapesIndex = Array.IndexOf(args, "--shapes");
+        var shapeLabel = shapesIndex >= 0 && shapesIndex + 1 < args.Length ? args[shapesIndex + 1] : "";
         var outIndex = Array.IndexOf(args, "--out");
         var output = outIndex >= 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : null;
         return smoke
@@ -75,7 +78,7 @@ public sealed record BenchmarkSettings(
             : new BenchmarkSettings(
                 false, sections, output,
                 IngestWarmup: TimeSpan.FromSeconds(3), IngestDuration: TimeSpan.FromSeconds(12), SinkDuration: TimeSpan.FromSeconds(5),
-                IngestShapes: FullShapes,
+                IngestShapes: [.. FullShapes.Where(shape => shape.Varies.Contains(shapeLabel, StringComparison.Ordinal))],
                 ReadLevels: [10_000, 1_000_000, 10_000_000], ReadsPerSecond: 1_000, ReadWarmup: TimeSpan.FromSeconds(5), ReadDuration: TimeSpan.FromSeconds(20),
                 ComparisonLevels: new HashSet<long> { 1_000_000, 10_000_000 }, ComparisonQueryRepeats: 5,
                 TypicalCampaigns: 100, TypicalEventsPerCampaign: 10_000, WorstCaseCampaigns: 20,

@@ -1,11 +1,13 @@
 using System.Net;
 using Azure.Data.Tables;
+using CampaignGrains.Grains;
 using CampaignGrains.Grains.Directory;
 using CampaignGrains.Grains.Storage;
 using CampaignGrains.Grains.Log;
 using CampaignGrains.Silo.Directory;
 using CampaignGrains.Silo.Log;
 using CampaignGrains.Silo.Storage;
+using CampaignGrains.Silo.Tables;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Runtime.Hosting;
@@ -86,7 +88,7 @@ public static class SiloConfiguration
                 checkpoints,
                 services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
                 log.CheckpointPartitions,
-                new CheckpointCommitter(checkpoints, log.MaxCheckpointCommitsInFlight, log.MaxTransactionBytes),
+                new TableGroupCommit(checkpoints, log.MaxCheckpointCommitsInFlight, log.MaxTransactionBytes, GrainMetrics.CheckpointCommitDuration),
                 new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>()),
                 new LegacyCheckpoints(tables.GetTableClient(LegacyStatisticsTable), services.GetRequiredKeyedService<IGrainStorage>(LegacyStatisticsStorage)),
                 services.GetRequiredService<ILogger<TableCheckpointStorage>>());

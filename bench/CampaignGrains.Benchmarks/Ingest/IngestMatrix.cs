@@ -29,7 +29,7 @@ internal sealed class IngestMatrix(SiloUnderTest silo, NoOpSink sink, EventPool 
             using var writes = new StorageWrites();
             var ours = await IngestLoad.RunAsync(new V1.IngestService.IngestServiceClient(silo.Channel), silo.Headers, Next,
                 shape.Producers, settings.IngestWarmup, settings.IngestDuration, cancellationToken);
-            var (appends, checkpoints) = writes.Snapshot();
+            var (appends, checkpointCommits, checkpoints) = writes.Snapshot();
             var seconds = (settings.IngestWarmup + settings.IngestDuration).TotalSeconds;
             // Work the silo gave up on is dropped only once the two-minute fan-out timeout has passed.
             if (ours.FailedBatches > 0) await Task.Delay(TimeSpan.FromSeconds(30), cancellationToken);
@@ -41,7 +41,8 @@ internal sealed class IngestMatrix(SiloUnderTest silo, NoOpSink sink, EventPool 
             report.Add(new ResultRow("Ingest",
                 $"batch {Figures.Count(shape.BatchSize)}, {Figures.Count(shape.Campaigns)} campaigns, {shape.Producers} producers ({shape.Varies})",
                 $"{Figures.Rate(ours.EventsPerSecond)}{failures}; ack p50 {Figures.Millis(ours.AckP50Milliseconds)}, p99 {Figures.Millis(ours.AckP99Milliseconds)}; " +
-                $"storage writes {appends / seconds:N0}/s log + {checkpoints / seconds:N0}/s checkpoints; " +
+                $"storage writes {appends / seconds:N0}/s log + {checkpointCommits / seconds:N0}/s checkpoint transactions " +
+                $"({checkpoints / seconds:N0} grain checkpoints/s); " +
                 $"first event of each campaign before it: {Figures.Seconds(firstTouch.Took)}",
                 $"no-op sink {Figures.Rate(limit.EventsPerSecond)}",
                 limit.EventsPerSecond > 0 ? Figures.Ratio(ours.EventsPerSecond / limit.EventsPerSecond) : "n/a", shape.Target));

@@ -2,26 +2,40 @@ using Azure;
 using Azure.Data.Tables;
 using CampaignGrains.Abstractions;
 using CampaignGrains.Grains.Directory;
+using CampaignGrains.Silo.Tables;
 
 namespace CampaignGrains.Silo.Directory;
 
 /// <summary>
 /// The campaign directory in Azure Table storage: one row per campaign, partitioned by tenant, so a
 /// tenant's page is one range query ordered by campaign id, starting after the last id of the page before.
+/// A fan-out over new campaigns lists thousands at once: a tenant's new rows are inserted together, up to 100 a
+/// transaction.
 /// </summary>
-internal sealed class TableCampaignDirectory(TableServiceClient tables) : ICampaignDirectory
+internal sealed class TableCampaignDirectory : ICampaignDirectory
 {
     public const string TableName = "CampaignDirectory";
 
-    private readonly TableClient _table = tables.GetTableClient(TableName);
+    /// <summary>Insert transactions in flight at once; rows queued meanwhile group up.</summary>
+    private const int MaxCommitsInFlight = 4;
+
+    private readonly TableClient _table;
+    private readonly TableGroupCommit _inserts;
     private Task? _creating;
+
+    public TableCampaignDirectory(TableServiceClient tables)
+    {
+        _table = tables.GetTableClient(TableName);
+        _inserts = new TableGroupCommit(_table, MaxCommitsInFlight, maxTransactionBytes: 512 * 1024);
+    }
 
     public async Task RegisterAsync(string tenantId, string campaignId, DateTimeOffset firstSeen, CancellationToken cancellationToken)
     {
         await EnsureTableAsync();
         try
         {
-            await _table.AddEntityAsync(new TableEntity(tenantId, campaignId) { ["FirstSeen"] = firstSeen }, cancellationToken);
+            var row = new TableEntity(tenantId, campaignId) { ["FirstSeen"] = firstSeen };
+            await _inserts.WriteAsync(new TableTransactionAction(TableTransactionActionType.Add, row), tenantId.Length + campaignId.Length + 64).WaitAsync(cancellationToken);
         }
         catch (RequestFailedException exception) when (exception.Status == 409)
         {

@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using CampaignGrains.Silo.Tables;
 using Microsoft.Extensions.Logging;
 using Orleans.Storage;
 
@@ -7,7 +8,7 @@ namespace CampaignGrains.Silo.Storage;
 
 /// <summary>
 /// The statistics grains' checkpoints in Azure Table storage, many grains' records per entity-group transaction
-/// (<see cref="CheckpointCommitter"/>): a fan-out over thousands of campaigns makes thousands of grains
+/// (<see cref="TableGroupCommit"/>): a fan-out over thousands of campaigns makes thousands of grains
 /// checkpoint every interval, and one storage operation per grain would saturate the store long before the
 /// log's appends do. Reads are point reads of one entity (<see cref="CheckpointEntity"/>). Concurrency is
 /// optimistic, by ETag, as Orleans' own providers do: a write whose record changed in storage since this
@@ -22,7 +23,7 @@ internal sealed class TableCheckpointStorage(
     TableClient table,
     string serviceId,
     int partitions,
-    CheckpointCommitter committer,
+    TableGroupCommit commit,
     IGrainStorageSerializer serializer,
     LegacyCheckpoints legacy,
     ILogger<TableCheckpointStorage> logger)
@@ -65,8 +66,17 @@ internal sealed class TableCheckpointStorage(
     {
         var record = serializer.Serialize(grainState.State).ToMemory();
         var entity = CheckpointEntity.Create(PartitionKey(grainId), CheckpointEntity.RowKey(stateName, grainId), record);
-        var etag = await committer.WriteAsync(entity, grainState.ETag is { } current ? new ETag(current) : null, record.Length);
-        grainState.ETag = etag.ToString();
+        var action = grainState.ETag is { } current
+            ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, new ETag(current))
+            : new TableTransactionAction(TableTransactionActionType.Add, entity);
+        try
+        {
+            grainState.ETag = (await commit.WriteAsync(action, record.Length)).ToString();
+        }
+        catch (RequestFailedException exception) when (exception.Status is 404 or 409 or 412)
+        {
+            throw Inconsistent(grainId, grainState.ETag, exception);
+        }
         grainState.RecordExists = true;
     }
 
@@ -80,13 +90,17 @@ internal sealed class TableCheckpointStorage(
             }
             catch (RequestFailedException exception) when (exception.Status is 404 or 412)
             {
-                throw new InconsistentStateException($"The record of {grainId} changed in storage since it was read (status {exception.Status}).", current, "(changed)", exception);
+                throw Inconsistent(grainId, current, exception);
             }
         }
         grainState.State = Activator.CreateInstance<T>();
         grainState.ETag = null;
         grainState.RecordExists = false;
     }
+
+    /// <summary>412: the ETag is stale; 409: a record expected to be new exists; 404: one expected to exist is gone.</summary>
+    private static InconsistentStateException Inconsistent(GrainId grainId, string? etag, RequestFailedException exception) => new(
+        $"The record of {grainId} changed in storage since this activation read it (status {exception.Status}).", etag ?? "(none)", "(changed)", exception);
 
     private string PartitionKey(GrainId grainId) => CheckpointEntity.PartitionKey(serviceId, grainId, partitions);
 }

@@ -25,8 +25,11 @@ public sealed class AzuriteClusterFixture : IAsyncLifetime
         Cluster = await StartClusterAsync();
     }
 
-    /// <summary>A further cluster of the same service on the same storage, as after a restart of every silo.</summary>
-    public async Task<InProcessTestCluster> StartClusterAsync()
+    /// <summary>
+    /// A further cluster of the same service on the same storage, as after a restart of every silo;
+    /// <paramref name="configure"/> changes its silos' setup after the production one.
+    /// </summary>
+    public async Task<InProcessTestCluster> StartClusterAsync(Action<ISiloBuilder>? configure = null)
     {
         var builder = new InProcessTestClusterBuilder();
         builder.Options.ServiceId = "campaigngrains-tests";
@@ -35,6 +38,7 @@ public sealed class AzuriteClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton(new StatisticsClock(Time));
             silo.Services.AddCampaignGrains(TestConfiguration.Create());
             silo.AddCampaignStorage(Azurite.ConnectionString);
+            configure?.Invoke(silo);
         });
         var cluster = builder.Build();
         await cluster.DeployAsync();

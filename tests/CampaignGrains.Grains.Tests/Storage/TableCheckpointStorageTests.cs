@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using CampaignGrains.Grains.Storage;
 using CampaignGrains.Grains.Tests.Fixtures;
 using CampaignGrains.Silo.Storage;
+using CampaignGrains.Silo.Tables;
 using CampaignGrains.Statistics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -123,7 +124,7 @@ public sealed class TableCheckpointStorageTests(AzuriteClusterFixture fixture)
         var legacy = new LegacyCheckpoints(new TableClient(fixture.Azurite.ConnectionString, "NoLegacy" + Guid.NewGuid().ToString("N")[..12]), new ThrowingStorage());
         await legacy.InitializeAsync(TestContext.Current.CancellationToken);
         return new TableCheckpointStorage(_table, "checkpoint-tests", partitions,
-            new CheckpointCommitter(_table, commitsInFlight, maxTransactionBytes: 512 * 1024), Serializer, legacy, NullLogger<TableCheckpointStorage>.Instance);
+            new TableGroupCommit(_table, commitsInFlight, maxTransactionBytes: 512 * 1024), Serializer, legacy, NullLogger<TableCheckpointStorage>.Instance);
     }
 
     private static async Task<StatisticsRecord> ReadAsync(TableCheckpointStorage storage, GrainId grain, string stateName = "email")
