@@ -52,19 +52,38 @@ internal sealed class LogShardGrain(IIngestLogStore store, IOptions<IngestLogOpt
         if (!_fenced) await SaveCursorAsync(cancellationToken);
     }
 
-    /// <summary>Takes the entries past the head that the log holds into the pending index and delivers them.</summary>
+    /// <summary>
+    /// Takes the entries past the head that the log holds into the pending index and delivers them: to each grain
+    /// only its last one, which makes it fetch the ones before from the index (<see cref="ILogShardGrain.PendingForAsync"/>)
+    /// or, activating, catch up from them all. After a crash that is one call per grain instead of one per entry
+    /// and grain: a minute of fan-out traffic over thousands of campaigns is hundreds of thousands of shares.
+    /// </summary>
     private async Task ReadBackAsync(DateOnly from, CancellationToken cancellationToken)
     {
         var after = _pending.Head;
-        var recovered = 0;
+        var recovered = new List<(long Position, List<(GrainTarget Target, BatchShare Share)> Shares)>();
         await foreach (var entry in store.ReadAsync(_shard, after, from, Today(), cancellationToken))
         {
             var shares = LogEntryCodec.Decode(entry.Data).SelectMany(GrainShares.Of).ToList();
             _pending.Add(entry.Position, from, Stopwatch.GetTimestamp(), shares);
-            _ = Dispatch(entry.Position, shares);
-            recovered++;
+            recovered.Add((entry.Position, shares));
         }
-        if (recovered > 0) logger.LogInformation("Log shard {Shard} delivers {Entries} entries read back from past position {Position}", _shard, recovered, after);
+        if (recovered.Count == 0) return;
+
+        var lastOfTarget = new Dictionary<GrainTarget, (long Position, BatchShare Share)>();
+        foreach (var (position, shares) in recovered)
+        {
+            foreach (var (target, share) in shares) lastOfTarget[target] = (position, share);
+        }
+        var deliveries = lastOfTarget.ToDictionary(pair => pair.Key, pair => Deliver(pair.Key, pair.Value.Position, pair.Value.Share));
+        foreach (var (position, shares) in recovered)
+        {
+            var all = Task.WhenAll(shares.Select(share => deliveries[share.Target]));
+            _dispatching[position] = all;
+            _ = ForgetWhenDoneAsync(position, all, shares);
+        }
+        logger.LogInformation("Log shard {Shard} delivers {Entries} entries read back from past position {Position} to {Grains} grains",
+            _shard, recovered.Count, after, lastOfTarget.Count);
     }
 
     public async Task<AppendOutcome> AppendAsync(LogBatch batch)
@@ -220,18 +239,20 @@ internal sealed class LogShardGrain(IIngestLogStore store, IOptions<IngestLogOpt
     private Task Dispatch(long position, List<(GrainTarget Target, BatchShare Share)> shares)
     {
         var deliveries = new Task[shares.Count];
-        for (var i = 0; i < shares.Count; i++)
-        {
-            var (target, share) = shares[i];
-            var previous = _deliveryTails.GetValueOrDefault(target) ?? Task.CompletedTask;
-            var delivery = DeliverAfterAsync(previous, target, position, share);
-            _deliveryTails[target] = delivery;
-            deliveries[i] = delivery;
-        }
+        for (var i = 0; i < shares.Count; i++) deliveries[i] = Deliver(shares[i].Target, position, shares[i].Share);
         var all = Task.WhenAll(deliveries);
         _dispatching[position] = all;
         _ = ForgetWhenDoneAsync(position, all, shares);
         return all;
+    }
+
+    /// <summary>Delivers one share behind the deliveries before it to the same grain.</summary>
+    private Task Deliver(GrainTarget target, long position, BatchShare share)
+    {
+        var previous = _deliveryTails.GetValueOrDefault(target) ?? Task.CompletedTask;
+        var delivery = DeliverAfterAsync(previous, target, position, share);
+        _deliveryTails[target] = delivery;
+        return delivery;
     }
 
     private async Task ForgetWhenDoneAsync(long position, Task all, List<(GrainTarget Target, BatchShare Share)> shares)
