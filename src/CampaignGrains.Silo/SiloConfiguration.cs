@@ -27,9 +27,6 @@ public static class SiloConfiguration
     /// <summary>Where builds before the grouped checkpoints kept them, one partition a grain (Orleans' Azure Table provider); read while it holds any.</summary>
     public const string LegacyStatisticsTable = "CampaignStatistics";
 
-    /// <summary>Checkpoint queries (each for up to 14 grains' records) one silo has in flight; more reads wait and group up.</summary>
-    private const int CheckpointReadsInFlight = 8;
-
     /// <summary>The storage provider that reads <see cref="LegacyStatisticsTable"/>; no grain names it.</summary>
     private const string LegacyStatisticsStorage = "statistics-before-grouped-checkpoints";
 
@@ -92,7 +89,6 @@ public static class SiloConfiguration
                 services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
                 log.CheckpointPartitions,
                 new TableGroupCommit(checkpoints, log.MaxCheckpointCommitsInFlight, log.MaxTransactionBytes, GrainMetrics.CheckpointCommitDuration),
-                new TableGroupRead(checkpoints, CheckpointReadsInFlight),
                 new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>()),
                 new LegacyCheckpoints(tables.GetTableClient(LegacyStatisticsTable), services.GetRequiredKeyedService<IGrainStorage>(LegacyStatisticsStorage)),
                 services.GetRequiredService<ILogger<TableCheckpointStorage>>());

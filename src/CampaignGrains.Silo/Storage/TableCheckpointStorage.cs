@@ -10,8 +10,7 @@ namespace CampaignGrains.Silo.Storage;
 /// The statistics grains' checkpoints in Azure Table storage, many grains' records per entity-group transaction
 /// (<see cref="TableGroupCommit"/>): a fan-out over thousands of campaigns makes thousands of grains
 /// checkpoint every interval, and one storage operation per grain would saturate the store long before the
-/// log's appends do. Reads are grouped too (<see cref="TableGroupRead"/>): a fan-out over new campaigns, or a
-/// restart, activates thousands of grains at once, each reading its record (<see cref="CheckpointEntity"/>). Concurrency is
+/// log's appends do. Reads are point reads of one entity (<see cref="CheckpointEntity"/>). Concurrency is
 /// optimistic, by ETag, as Orleans' own providers do: a write whose record changed in storage since this
 /// activation read it fails with <see cref="InconsistentStateException"/>.
 /// <para>
@@ -25,7 +24,6 @@ internal sealed class TableCheckpointStorage(
     string serviceId,
     int partitions,
     TableGroupCommit commit,
-    TableGroupRead reads,
     IGrainStorageSerializer serializer,
     LegacyCheckpoints legacy,
     ILogger<TableCheckpointStorage> logger)
@@ -44,7 +42,8 @@ internal sealed class TableCheckpointStorage(
 
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        if (await reads.ReadAsync(PartitionKey(grainId), CheckpointEntity.RowKey(stateName, grainId)) is { } entity)
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(PartitionKey(grainId), CheckpointEntity.RowKey(stateName, grainId));
+        if (row.HasValue && row.Value is { } entity)
         {
             grainState.State = serializer.Deserialize<T>(CheckpointEntity.Record(entity));
             grainState.ETag = entity.ETag.ToString();

@@ -53,42 +53,6 @@ public sealed class TableCheckpointStorageTests(AzuriteClusterFixture fixture)
     }
 
     [Fact]
-    public async Task Reads_queued_while_a_query_runs_are_answered_together_each_with_its_own_record_or_none()
-    {
-        var storage = await CreateStorageAsync(partitions: 1, commitsInFlight: 8);
-        var stored = Enumerable.Range(0, 40).ToDictionary(i => Grain(2 * i), i => State(payloadBytes: 50 + i));
-        await Task.WhenAll(stored.Select(pair => storage.WriteStateAsync("email", pair.Key, pair.Value)));
-        // Every other grain has no record; one grain is read three times.
-        var grains = Enumerable.Range(0, 80).Select(Grain).Append(Grain(6)).Append(Grain(6)).ToList();
-
-        _table.HoldQueries();
-        var first = storage.ReadStateAsync("email", Grain(1000), new GrainState<StatisticsRecord>());
-        await _table.WhenQueryHeldAsync();
-        var states = grains.Select(_ => new GrainState<StatisticsRecord>()).ToList();
-        var reads = grains.Select((grain, i) => storage.ReadStateAsync("email", grain, states[i])).ToList();
-        _table.ReleaseQueries();
-        await first;
-        await Task.WhenAll(reads);
-
-        // The first query took one read; the 80 distinct rows queued behind it went 14 a query.
-        Assert.Equal(1 + 6, _table.Queries);
-        for (var i = 0; i < grains.Count; i++)
-        {
-            if (stored.TryGetValue(grains[i], out var expected))
-            {
-                Assert.True(states[i].RecordExists);
-                Assert.Equal(expected.ETag, states[i].ETag);
-                Assert.Equal(expected.State!.Payload, states[i].State!.Payload);
-            }
-            else
-            {
-                Assert.False(states[i].RecordExists);
-                Assert.Empty(states[i].State!.Payload);
-            }
-        }
-    }
-
-    [Fact]
     public async Task A_stale_record_fails_alone_and_the_others_of_its_transaction_land()
     {
         var storage = await CreateStorageAsync(partitions: 1, commitsInFlight: 1);
@@ -160,7 +124,7 @@ public sealed class TableCheckpointStorageTests(AzuriteClusterFixture fixture)
         var legacy = new LegacyCheckpoints(new TableClient(fixture.Azurite.ConnectionString, "NoLegacy" + Guid.NewGuid().ToString("N")[..12]), new ThrowingStorage());
         await legacy.InitializeAsync(TestContext.Current.CancellationToken);
         return new TableCheckpointStorage(_table, "checkpoint-tests", partitions,
-            new TableGroupCommit(_table, commitsInFlight, maxTransactionBytes: 512 * 1024), new TableGroupRead(_table, maxQueriesInFlight: 1), Serializer, legacy, NullLogger<TableCheckpointStorage>.Instance);
+            new TableGroupCommit(_table, commitsInFlight, maxTransactionBytes: 512 * 1024), Serializer, legacy, NullLogger<TableCheckpointStorage>.Instance);
     }
 
     private static async Task<StatisticsRecord> ReadAsync(TableCheckpointStorage storage, GrainId grain, string stateName = "email")
@@ -175,31 +139,14 @@ public sealed class TableCheckpointStorageTests(AzuriteClusterFixture fixture)
     private static GrainState<StatisticsRecord> State(int payloadBytes) =>
         new(new StatisticsRecord { Payload = [.. Enumerable.Range(0, payloadBytes).Select(b => (byte)b)], Applied = [payloadBytes] });
 
-    /// <summary>Azurite's table, with gates that hold transactions or queries until released, so others queue behind them.</summary>
+    /// <summary>Azurite's table, with a gate that holds the next transaction until released, so records queue behind it.</summary>
     private sealed class GatedTableClient(string connectionString, string tableName) : TableClient(connectionString, tableName)
     {
         private TaskCompletionSource? _release;
         private readonly TaskCompletionSource _held = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private TaskCompletionSource? _releaseQueries;
-        private readonly TaskCompletionSource _queryHeld = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private int _transactions;
-        private int _queries;
 
         public int Transactions => _transactions;
-
-        public int Queries => _queries;
-
-        public void HoldQueries() => _releaseQueries = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public Task WhenQueryHeldAsync() => _queryHeld.Task;
-
-        public void ReleaseQueries() => _releaseQueries?.SetResult();
-
-        public override AsyncPageable<T> QueryAsync<T>(string? filter = null, int? maxPerPage = null, IEnumerable<string>? select = null, CancellationToken cancellationToken = default)
-        {
-            Interlocked.Increment(ref _queries);
-            return new HeldPageable<T>(_releaseQueries?.Task, _queryHeld, base.QueryAsync<T>(filter, maxPerPage, select, cancellationToken));
-        }
 
         public void HoldTransactions() => _release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -216,20 +163,6 @@ public sealed class TableCheckpointStorageTests(AzuriteClusterFixture fixture)
                 await release.Task;
             }
             return await base.SubmitTransactionAsync(transactionActions, cancellationToken);
-        }
-    }
-
-    /// <summary>A query's pages, first waiting for the gate (and saying it waits) when one is set.</summary>
-    private sealed class HeldPageable<T>(Task? release, TaskCompletionSource held, AsyncPageable<T> pages) : AsyncPageable<T> where T : notnull
-    {
-        public override async IAsyncEnumerable<Page<T>> AsPages(string? continuationToken = null, int? pageSizeHint = null)
-        {
-            if (release is not null)
-            {
-                held.TrySetResult();
-                await release;
-            }
-            await foreach (var page in pages.AsPages(continuationToken, pageSizeHint)) yield return page;
         }
     }
 
