@@ -15,8 +15,8 @@ namespace CampaignGrains.Silo.Storage;
 /// activation read it fails with <see cref="InconsistentStateException"/>.
 /// <para>
 /// A deployment that ran a build before this one holds its records in Orleans' Azure Table provider's table
-/// (<c>legacy</c>). While that table holds any record, a grain with no record here reads its old one from
-/// there; its first checkpoint writes it here.
+/// (<see cref="LegacyCheckpoints"/>). While that table holds any record, a grain with no record here reads its
+/// old one from there; its first checkpoint writes it here.
 /// </para>
 /// </summary>
 internal sealed class TableCheckpointStorage(
