@@ -14,7 +14,7 @@ public static class GrainMetrics
 
     public static readonly Histogram<int> BatchSize = Meter.CreateHistogram<int>("campaigngrains.ingest.batch_size", "{event}", "Events per ingested batch.");
 
-    public static readonly Histogram<double> CheckpointDuration = Meter.CreateHistogram<double>("campaigngrains.grain.checkpoint.duration", "s", "Duration of one statistics grain checkpoint write.");
+    public static readonly Histogram<double> CheckpointDuration = Meter.CreateHistogram<double>("campaigngrains.grain.checkpoint.duration", "s", "Duration of one statistics grain checkpoint, from its write to its record being durable (waiting for its group's transaction included).");
 
     public static readonly Histogram<double> CheckpointCommitDuration = Meter.CreateHistogram<double>("campaigngrains.checkpoint.commit.duration", "s", "Duration of one checkpoint storage operation (a group commit of many grains' records).");
 
