@@ -106,6 +106,39 @@ public sealed class LogCrashTests
         }
     }
 
+    /// <summary>
+    /// A shard restarted after a crash hands each grain only its last recovered entry; a grain that lives on and
+    /// missed earlier ones fetches them from the shard first. Here the campaign grain, on the surviving silo, is
+    /// held in its first listing while three batches for it are appended, so the dead shard delivered it at most
+    /// the first.
+    /// </summary>
+    [Fact]
+    public async Task A_surviving_grain_gets_every_entry_it_missed_from_a_restarted_shard()
+    {
+        var (storage, log, directory) = (new ControlledGrainStorage(), new ControlledIngestLog(), new InMemoryCampaignDirectory());
+        await using var cluster = await ControlledCluster.StartAsync(2, storage, log, directory, checkpointInterval: TimeSpan.FromMilliseconds(200), randomPlacement: true);
+        var (survivor, victim) = (cluster.Silos[0], cluster.Silos[1]);
+        var ingest = cluster.Client.GetGrain<IIngestGrain>(0);
+        var now = DateTimeOffset.UtcNow;
+        var shard = await ShardOnAsync(cluster, victim, now);
+        var campaign = await CampaignGrainOnAsync(cluster, survivor);
+        var key = CampaignKey.Of(TestEvents.Tenant, campaign);
+
+        var hold = directory.HoldListing(campaign);
+        var entries = log.EntriesOf(shard);
+        var batches = Enumerable.Range(0, 3).Select(_ => TestEvents.BatchOnShard(shard, TestEvents.Email(campaign, EventKind.Delivered, now))).ToList();
+        var first = batches.Select(batch => ingest.IngestAsync(batch)).ToList();
+        await WaitUntilAsync(() => log.EntriesOf(shard) >= entries + batches.Count);
+        await cluster.KillSiloAsync(victim);
+        hold.SetResult();
+        foreach (var call in first) await AwaitEitherAsync(call);
+
+        foreach (var batch in batches)
+            Assert.Contains((await RetryAsync(() => ingest.IngestAsync(batch))).Outcome, new[] { BatchOutcome.Applied, BatchOutcome.AlreadyApplied });
+        Assert.Equal(3, (await RetryAsync(() => cluster.Client.GetGrain<ICampaignGrain>(key).GetCampaignTabAsync(ReportWindow.AllTime)))!.Delivered);
+        Assert.Equal(3, (await RetryAsync(() => cluster.Client.GetGrain<IEmailGrain>(key).GetEmailTabAsync(ReportWindow.AllTime))).Totals.Delivered);
+    }
+
     /// <summary>A call in flight when its silo died may be answered or fail; either way the producer retries.</summary>
     private static async Task AwaitEitherAsync(Task call)
     {
@@ -147,6 +180,18 @@ public sealed class LogCrashTests
             await cluster.Client.GetGrain<IEmailGrain>(key).GetEmailTabAsync(ReportWindow.AllTime);
             if ((await HostedOnAsync(cluster, silo)).Contains(cluster.Client.GetGrain<IEmailGrain>(key).GetGrainId())) return campaign;
             if (attempt == 100) throw new InvalidOperationException("No email grain was placed on the second silo.");
+        }
+    }
+
+    private static async Task<string> CampaignGrainOnAsync(InProcessTestCluster cluster, InProcessSiloHandle silo)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var campaign = TestConfiguration.NewCampaignId();
+            var grain = cluster.Client.GetGrain<ICampaignGrain>(CampaignKey.Of(TestEvents.Tenant, campaign));
+            await grain.ExistsAsync(CancellationToken.None);
+            if ((await HostedOnAsync(cluster, silo)).Contains(grain.GetGrainId())) return campaign;
+            if (attempt == 100) throw new InvalidOperationException("No campaign grain was placed on the surviving silo.");
         }
     }
 
