@@ -77,7 +77,7 @@ public static class SiloConfiguration
         {
             table.TableServiceClient = new TableServiceClient(connectionString, StorageClientOptions());
             table.TableName = LegacyStatisticsTable;
-            table.GrainStorageSerializer = new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>());
+            table.GrainStorageSerializer = StorageSerializer(services);
         }));
         silo.Services.AddGrainStorage(StorageNames.Statistics, (services, _) =>
         {
@@ -89,12 +89,15 @@ public static class SiloConfiguration
                 services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
                 log.CheckpointPartitions,
                 new TableGroupCommit(checkpoints, log.MaxCheckpointCommitsInFlight, log.MaxTransactionBytes, GrainMetrics.CheckpointCommitDuration),
-                new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>()),
+                StorageSerializer(services),
                 new LegacyCheckpoints(tables.GetTableClient(LegacyStatisticsTable), services.GetRequiredKeyedService<IGrainStorage>(LegacyStatisticsStorage)),
                 services.GetRequiredService<ILogger<TableCheckpointStorage>>());
         });
         return silo;
     }
+
+    /// <summary>Records are one byte array each: the Orleans binary serializer, not JSON (see <see cref="AddCampaignStorage"/>).</summary>
+    private static OrleansGrainStorageSerializer StorageSerializer(IServiceProvider services) => new(services.GetRequiredService<Serializer>());
 
     /// <summary>
     /// Retries that give up within seconds: while storage is down a write fails fast, so the producer hears

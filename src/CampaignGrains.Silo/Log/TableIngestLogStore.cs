@@ -5,6 +5,7 @@ using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using CampaignGrains.Grains.Log;
+using CampaignGrains.Silo.Tables;
 
 namespace CampaignGrains.Silo.Log;
 
@@ -21,9 +22,7 @@ namespace CampaignGrains.Silo.Log;
 internal sealed class TableIngestLogStore : IIngestLogStore
 {
 
-    private const int PropertyBytes = 64 * 1024;
-    private const int PropertiesPerPart = 15;
-    private const int PartBytes = PropertyBytes * PropertiesPerPart;
+    private const int PartBytes = BinaryProperties.MaxBytes;
 
     private readonly TableServiceClient _tables;
     private readonly string _prefix;
@@ -179,9 +178,7 @@ internal sealed class TableIngestLogStore : IIngestLogStore
                 entity["Key"] = unchecked((long)entry.KeyHash);
                 entity["Fingerprint"] = unchecked((long)entry.Fingerprint);
             }
-            var partData = entry.Data.AsMemory(part * PartBytes, Math.Min(PartBytes, entry.Data.Length - part * PartBytes));
-            for (var p = 0; p * PropertyBytes < partData.Length; p++)
-                entity[$"D{p}"] = partData.Slice(p * PropertyBytes, Math.Min(PropertyBytes, partData.Length - p * PropertyBytes)).ToArray();
+            BinaryProperties.Write(entity, entry.Data.AsMemory(part * PartBytes, Math.Min(PartBytes, entry.Data.Length - part * PartBytes)));
             yield return entity;
         }
     }
@@ -189,10 +186,7 @@ internal sealed class TableIngestLogStore : IIngestLogStore
     private static StoredEntry Assemble(List<TableEntity> parts)
     {
         using var data = new MemoryStream();
-        foreach (var part in parts)
-        {
-            for (var p = 0; part.GetBinary($"D{p}") is { } chunk; p++) data.Write(chunk);
-        }
+        foreach (var part in parts) BinaryProperties.CopyTo(part, data);
         var first = parts[0];
         var position = long.Parse(first.RowKey.AsSpan(1, 16), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
         return new StoredEntry(position, unchecked((ulong)(first.GetInt64("Key") ?? 0)), unchecked((ulong)(first.GetInt64("Fingerprint") ?? 0)), data.ToArray());

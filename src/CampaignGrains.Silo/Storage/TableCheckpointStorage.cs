@@ -57,9 +57,7 @@ internal sealed class TableCheckpointStorage(
             grainState.ETag = null;
             return;
         }
-        grainState.State = Activator.CreateInstance<T>();
-        grainState.ETag = null;
-        grainState.RecordExists = false;
+        Empty(grainState);
     }
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
@@ -93,6 +91,11 @@ internal sealed class TableCheckpointStorage(
                 throw Inconsistent(grainId, current, exception);
             }
         }
+        Empty(grainState);
+    }
+
+    private static void Empty<T>(IGrainState<T> grainState)
+    {
         grainState.State = Activator.CreateInstance<T>();
         grainState.ETag = null;
         grainState.RecordExists = false;
