@@ -2,33 +2,75 @@ namespace CampaignGrains.Statistics;
 
 /// <summary>
 /// The all-time chart: one bucket per UTC day, covering the <see cref="MaxDays"/> days up to the newest
-/// day with data. A day that falls out of that span leaves the chart, never the totals.
+/// day with data. A day that falls out of that span leaves the chart, never the totals. Days are kept in
+/// order with packed counters for the grain's metrics only.
 /// </summary>
-public sealed class DailySeries
+public sealed class DailySeries(MetricMask metrics)
 {
     /// <summary>Over a year of daily points: enough for any campaign's chart, and 400 × 14 counters at most.</summary>
     public const int MaxDays = 400;
 
-    private readonly SortedDictionary<long, MetricCounts> _days = [];
+    private readonly int _columns = metrics.Count;
 
-    public long? NewestDay => _days.Count == 0 ? null : _days.Keys.Last();
+    /// <summary>The days that saw events, ascending.</summary>
+    private long[] _days = [];
+
+    /// <summary>Per entry of <see cref="_days"/>, one counter per counted metric.</summary>
+    private readonly PackedCounters _counts = new(maxWidth: 8);
+
+    public long? NewestDay => _days.Length == 0 ? null : _days[^1];
 
     public void Add(long day, Metric metric)
     {
-        if (NewestDay is { } newest)
-        {
-            if (day <= newest - MaxDays) return;
-            if (day > newest)
-            {
-                foreach (var old in _days.Keys.TakeWhile(old => old <= day - MaxDays).ToList()) _days.Remove(old);
-            }
-        }
-        _days.TryGetValue(day, out var counts);
-        counts[metric]++;
-        _days[day] = counts;
+        if (!metrics.Contains(metric)) throw new ArgumentOutOfRangeException(nameof(metric), metric, "Not a counted metric.");
+        if (NewestDay is { } newest && day <= newest - MaxDays) return;
+        _counts.Increment(IndexFor(day) * _columns + metrics.ColumnOf(metric));
     }
 
-    public IEnumerable<(long Day, MetricCounts Counts)> Days => _days.Select(pair => (pair.Key, pair.Value));
+    public IEnumerable<(long Day, MetricCounts Counts)> Days
+    {
+        get
+        {
+            for (var index = 0; index < _days.Length; index++)
+            {
+                var counts = default(MetricCounts);
+                var column = index * _columns;
+                for (var i = 0; i < MetricCounts.Length; i++)
+                {
+                    if (metrics.Contains((Metric)i)) counts[i] = _counts[column++];
+                }
+                yield return (_days[index], counts);
+            }
+        }
+    }
 
-    internal void Restore(long day, in MetricCounts counts) => _days[day] = counts;
+    /// <summary>Sets one day from a stored record; refuses metrics this series does not count.</summary>
+    internal void Restore(long day, in MetricCounts counts)
+    {
+        var first = IndexFor(day) * _columns;
+        for (var i = 0; i < MetricCounts.Length; i++)
+        {
+            var metric = (Metric)i;
+            if (counts[i] == 0) continue;
+            if (!metrics.Contains(metric)) throw new InvalidDataException($"A day holds {metric}, which is not counted here.");
+            if (counts[i] < 0) throw new InvalidDataException($"A day holds {counts[i]} {metric}.");
+            _counts[first + metrics.ColumnOf(metric)] = counts[i];
+        }
+    }
+
+    /// <summary>The day's entry, inserted in order if new; a new newest day drops the days it pushes out of the span.</summary>
+    private int IndexFor(long day)
+    {
+        var index = Array.BinarySearch(_days, day);
+        if (index >= 0) return index;
+        index = ~index;
+        _days = [.. _days[..index], day, .. _days[index..]];
+        _counts.Insert(index * _columns, _columns);
+        var expired = 0;
+        while (_days[expired] <= day - MaxDays) expired++;
+        if (expired == 0) return index;
+        _days = _days[expired..];
+        _counts.Remove(0, expired * _columns);
+        return index - expired;
+    }
 }

@@ -11,6 +11,7 @@ public sealed class DeliveryStatistics
     {
         Shape = shape;
         Live = new LiveSeries(shape.Metrics);
+        Daily = new DailySeries(shape.Metrics);
         BounceReasons = shape.ReasonCapacity > 0 ? new Breakdown(shape.ReasonCapacity, StatisticsShape.BounceReasonMetrics) : null;
         ErrorReasons = shape.ReasonCapacity > 0 ? new Breakdown(shape.ReasonCapacity, StatisticsShape.ErrorReasonMetrics) : null;
         ExcludeReasons = shape.ReasonCapacity > 0 ? new Breakdown(shape.ReasonCapacity, StatisticsShape.ExcludeReasonMetrics) : null;
@@ -26,7 +27,7 @@ public sealed class DeliveryStatistics
 
     public LiveSeries Live { get; }
 
-    public DailySeries Daily { get; } = new();
+    public DailySeries Daily { get; }
 
     public Breakdown? BounceReasons { get; }
 

@@ -2,9 +2,9 @@ namespace CampaignGrains.Statistics;
 
 /// <summary>
 /// Counters for the recent hours that saw events, each hour split into the same number of buckets, with one
-/// 32-bit counter per bucket for each counted metric only: an hour without events takes no room, and neither
-/// does a metric outside the mask. 32 bits hold any bucket of an hour or less: a grain applies its events one
-/// at a time, and 2^31 of them in an hour would be 600,000 a second for one campaign. All-time totals stay 64-bit.
+/// counter per bucket for each counted metric only: an hour without events takes no room, and neither does a
+/// metric outside the mask. Counters are packed (<see cref="PackedCounters"/>) and at most 32-bit: that holds any
+/// bucket of an hour or less, as 2^32 events in an hour would be over a million a second for one campaign.
 /// </summary>
 internal sealed class PackedHours(MetricMask metrics, int bucketsPerHour)
 {
@@ -12,7 +12,7 @@ internal sealed class PackedHours(MetricMask metrics, int bucketsPerHour)
     private long[] _hours = [];
 
     /// <summary>One block per entry of <see cref="_hours"/>: per bucket, one counter per counted metric.</summary>
-    private int[] _counts = [];
+    private readonly PackedCounters _counts = new(maxWidth: 4);
 
     private int Stride => bucketsPerHour * metrics.Count;
 
@@ -21,7 +21,7 @@ internal sealed class PackedHours(MetricMask metrics, int bucketsPerHour)
         if (!metrics.Contains(metric)) throw new ArgumentOutOfRangeException(nameof(metric), metric, "Not a counted metric.");
         var block = BlockOf(hour);
         if (block < 0) block = Open(hour, oldestHour);
-        _counts[block * Stride + bucket * metrics.Count + metrics.ColumnOf(metric)]++;
+        _counts.Increment(block * Stride + bucket * metrics.Count + metrics.ColumnOf(metric));
     }
 
     /// <summary>Adds one bucket's counts to <paramref name="sum"/>, nothing if no block holds its hour.</summary>
@@ -38,21 +38,6 @@ internal sealed class PackedHours(MetricMask metrics, int bucketsPerHour)
         {
             if (_hours[block] < fromHour || _hours[block] > toHour) continue;
             for (var bucket = 0; bucket < bucketsPerHour; bucket++) AddBucket(ref sum, block, bucket);
-        }
-    }
-
-    /// <summary>Adds the counts of another instance with the same mask and buckets, for its hours from <paramref name="oldestHour"/>.</summary>
-    public void UnionWith(PackedHours other, long oldestHour)
-    {
-        for (var otherBlock = 0; otherBlock < other._hours.Length; otherBlock++)
-        {
-            var hour = other._hours[otherBlock];
-            if (hour < oldestHour) continue;
-            var block = BlockOf(hour);
-            if (block < 0) block = Open(hour, oldestHour);
-            var into = _counts.AsSpan(block * Stride, Stride);
-            var from = other._counts.AsSpan(otherBlock * Stride, Stride);
-            for (var i = 0; i < into.Length; i++) into[i] += from[i];
         }
     }
 
@@ -75,24 +60,23 @@ internal sealed class PackedHours(MetricMask metrics, int bucketsPerHour)
     {
         var block = BlockOf(hour);
         if (block < 0) block = Open(hour, long.MinValue);
-        var into = _counts.AsSpan(block * Stride + bucket * metrics.Count, metrics.Count);
+        var first = block * Stride + bucket * metrics.Count;
         for (var i = 0; i < MetricCounts.Length; i++)
         {
             var metric = (Metric)i;
             if (counts[i] == 0) continue;
             if (!metrics.Contains(metric)) throw new InvalidDataException($"A bucket holds {metric}, which is not counted here.");
-            if (counts[i] is < 0 or > int.MaxValue) throw new InvalidDataException($"A bucket holds {counts[i]} {metric}, beyond a 32-bit counter.");
-            into[metrics.ColumnOf(metric)] = (int)counts[i];
+            if (counts[i] is < 0 or > uint.MaxValue) throw new InvalidDataException($"A bucket holds {counts[i]} {metric}, beyond a 32-bit counter.");
+            _counts[first + metrics.ColumnOf(metric)] = counts[i];
         }
     }
 
     private void AddBucket(ref MetricCounts sum, int block, int bucket)
     {
-        var from = _counts.AsSpan(block * Stride + bucket * metrics.Count, metrics.Count);
-        var column = 0;
+        var column = block * Stride + bucket * metrics.Count;
         for (var i = 0; i < MetricCounts.Length; i++)
         {
-            if (metrics.Contains((Metric)i)) sum[i] += from[column++];
+            if (metrics.Contains((Metric)i)) sum[i] += _counts[column++];
         }
     }
 
@@ -104,11 +88,11 @@ internal sealed class PackedHours(MetricMask metrics, int bucketsPerHour)
         {
             if (_hours[block] >= oldestHour) continue;
             _hours[block] = hour;
-            _counts.AsSpan(block * Stride, Stride).Clear();
+            _counts.Clear(block * Stride, Stride);
             return block;
         }
         Array.Resize(ref _hours, _hours.Length + 1);
-        Array.Resize(ref _counts, _counts.Length + Stride);
+        _counts.Append(Stride);
         _hours[^1] = hour;
         return _hours.Length - 1;
     }

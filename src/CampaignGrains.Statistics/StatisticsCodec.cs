@@ -55,48 +55,36 @@ public static class StatisticsCodec
     private static IEnumerable<Breakdown?> BreakdownsOf(DeliveryStatistics s) =>
         [s.BounceReasons, s.ErrorReasons, s.ExcludeReasons, s.Domains, s.Platforms];
 
+    /// <summary>Other's slot (its undercount always 0), then the keys' slots.</summary>
     private static void WriteBreakdown(BinaryWriter writer, Breakdown? breakdown)
     {
         if (breakdown is null) return;
-        WriteEntry(writer, breakdown.Other);
-        WriteList(writer, breakdown.Entries.ToList(), (w, pair) => { w.Write(pair.Key); WriteEntry(w, pair.Value); });
+        var slots = breakdown.StoredSlots().ToList();
+        WriteSlot(writer, slots[0]);
+        WriteList(writer, slots[1..], (w, slot) => { w.Write(slot.Key!); WriteSlot(w, slot); });
     }
 
     private static void ReadBreakdown(BinaryReader reader, Breakdown? breakdown)
     {
         if (breakdown is null) return;
-        ReadEntryInto(reader, breakdown.Other);
-        ReadList(reader, r =>
-        {
-            var key = r.ReadString();
-            breakdown.Restore(key, ReadEntry(r, breakdown.Metrics));
-        });
+        breakdown.Restore(ReadSlot(reader, key: null));
+        ReadList(reader, r => breakdown.Restore(ReadSlot(r, r.ReadString())));
     }
 
-    private static void WriteEntry(BinaryWriter writer, BreakdownEntry entry)
+    private static void WriteSlot(BinaryWriter writer, BreakdownSlot slot)
     {
-        writer.Write7BitEncodedInt64(entry.MaxUndercount);
-        WriteCounts(writer, entry.Totals);
-        WriteList(writer, entry.Live.Hours.ToList(), (w, hour) => { w.Write7BitEncodedInt64(hour.Hour); WriteCounts(w, hour.Counts); });
+        writer.Write7BitEncodedInt64(slot.MaxUndercount);
+        WriteCounts(writer, slot.Totals);
+        WriteList(writer, slot.Hours, (w, hour) => { w.Write7BitEncodedInt64(hour.Hour); WriteCounts(w, hour.Counts); });
     }
 
-    private static BreakdownEntry ReadEntry(BinaryReader reader, MetricMask metrics)
+    private static BreakdownSlot ReadSlot(BinaryReader reader, string? key)
     {
-        var entry = new BreakdownEntry(reader.Read7BitEncodedInt64(), metrics);
-        ReadEntryBody(reader, entry);
-        return entry;
-    }
-
-    private static void ReadEntryInto(BinaryReader reader, BreakdownEntry entry)
-    {
-        reader.Read7BitEncodedInt64();
-        ReadEntryBody(reader, entry);
-    }
-
-    private static void ReadEntryBody(BinaryReader reader, BreakdownEntry entry)
-    {
-        entry.Totals = ReadCounts(reader);
-        ReadList(reader, r => entry.Live.Restore(r.Read7BitEncodedInt64(), ReadCounts(r)));
+        var maxUndercount = reader.Read7BitEncodedInt64();
+        var totals = ReadCounts(reader);
+        var hours = new List<(long, MetricCounts)>();
+        ReadList(reader, r => hours.Add((r.Read7BitEncodedInt64(), ReadCounts(r))));
+        return new BreakdownSlot(key, key is null ? 0 : maxUndercount, totals, hours);
     }
 
     private static void WriteUnique(BinaryWriter writer, UniqueProfiles? unique)

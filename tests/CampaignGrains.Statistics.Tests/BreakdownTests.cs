@@ -79,4 +79,84 @@ public class BreakdownTests
         Assert.Equal(2, row.Counts[Metric.HardBounce]);
         Assert.Equal(3, Assert.Single(breakdown.View(null, 0).Rows).Counts[Metric.HardBounce]);
     }
+
+    [Fact]
+    public void Live_hours_of_every_key_are_exact_within_capacity_while_hours_come_and_go()
+    {
+        var breakdown = new Breakdown(8, Bounces);
+        var oracle = new List<(string Key, long Hour, Metric Metric)>();
+        var random = new Random(11);
+        Metric[] metrics = [Metric.HardBounce, Metric.SoftBounce, Metric.IgnoredBounce];
+        for (var now = 100L; now < 160; now++)
+        {
+            var oldest = now - (TimeBuckets.LiveHourCount - 1);
+            for (var i = 0; i < 40; i++)
+            {
+                // Mostly this hour, some late events of earlier live hours, keys joining over time.
+                var hour = random.Next(4) == 0 ? now - random.Next(TimeBuckets.LiveHourCount) : now;
+                var key = $"reason {random.Next(Math.Min(8, 1 + (int)(now - 100) / 5))}";
+                var metric = metrics[random.Next(metrics.Length)];
+                breakdown.Add(key, metric, hour, oldest);
+                oracle.Add((key, hour, metric));
+            }
+
+            var from = oldest + random.Next(TimeBuckets.LiveHourCount);
+            var view = breakdown.View(from, now);
+            Assert.True(view.IsExact);
+            var expected = oracle.Where(e => e.Hour >= from && e.Hour <= now).GroupBy(e => e.Key)
+                .ToDictionary(g => g.Key, g => metrics.Select(m => (long)g.Count(e => e.Metric == m)).ToArray());
+            Assert.Equal(expected.Keys.Order(), view.Rows.Select(row => row.Key).Order());
+            foreach (var row in view.Rows) Assert.Equal(expected[row.Key], metrics.Select(m => row.Counts[m]));
+        }
+    }
+
+    [Fact]
+    public void An_evicted_key_moves_its_live_hours_to_other_and_every_window_still_sums()
+    {
+        var breakdown = new Breakdown(4, Bounces);
+        var oracle = new List<(long Hour, Metric Metric)>();
+        var random = new Random(13);
+        Metric[] metrics = [Metric.HardBounce, Metric.SoftBounce, Metric.UntypedBounce];
+        for (var now = 1_000L; now < 1_050; now++)
+        {
+            var oldest = now - (TimeBuckets.LiveHourCount - 1);
+            for (var i = 0; i < 30; i++)
+            {
+                var hour = now - random.Next(3);
+                var metric = metrics[random.Next(metrics.Length)];
+                breakdown.Add($"reason {random.Next(12)}", metric, hour, oldest);
+                oracle.Add((hour, metric));
+            }
+
+            var from = oldest + random.Next(TimeBuckets.LiveHourCount);
+            var view = breakdown.View(from, now);
+            Assert.False(view.IsExact);
+            Assert.True(view.Rows.Count <= 4);
+            foreach (var metric in metrics)
+            {
+                var expected = oracle.Count(e => e.Hour >= from && e.Hour <= now && e.Metric == metric);
+                Assert.Equal(expected, view.Rows.Sum(row => row.Counts[metric]) + view.Other[metric]);
+            }
+        }
+        var allTime = breakdown.View(null, 0);
+        foreach (var metric in metrics) Assert.Equal(oracle.Count(e => e.Metric == metric), allTime.Rows.Sum(row => row.Counts[metric]) + allTime.Other[metric]);
+    }
+
+    [Fact]
+    public void Counters_past_one_and_two_bytes_keep_every_key_and_hour_exact()
+    {
+        var breakdown = new Breakdown(4, Bounces);
+        const int heavy = 70_000;
+        breakdown.Add("light", Metric.SoftBounce, 50, 40);
+        for (var i = 0; i < heavy; i++) breakdown.Add("heavy", Metric.HardBounce, 50, 40);
+        breakdown.Add("light", Metric.HardBounce, 51, 40);
+        breakdown.Add("late", Metric.IgnoredBounce, 49, 40);
+
+        var live = breakdown.View(40, 51).Rows.ToDictionary(row => row.Key, row => row.Counts);
+        Assert.Equal(heavy, live["heavy"][Metric.HardBounce]);
+        Assert.Equal((1, 1), (live["light"][Metric.SoftBounce], live["light"][Metric.HardBounce]));
+        Assert.Equal(1, live["late"][Metric.IgnoredBounce]);
+        Assert.Equal(heavy, Assert.Single(breakdown.View(50, 50).Rows, row => row.Key == "heavy").Counts[Metric.HardBounce]);
+        Assert.Equal(1, Assert.Single(breakdown.View(51, 51).Rows).Counts[Metric.HardBounce]);
+    }
 }

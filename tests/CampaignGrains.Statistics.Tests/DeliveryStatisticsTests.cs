@@ -125,7 +125,7 @@ public class DeliveryStatisticsTests
         var open = default(MetricCounts);
         open[Metric.Open] = 1;
         var overflowing = default(MetricCounts);
-        overflowing[Metric.Delivered] = int.MaxValue + 1L;
+        overflowing[Metric.Delivered] = uint.MaxValue + 1L;
 
         Assert.Throws<InvalidDataException>(() => live.Restore(100, open));
         Assert.Throws<InvalidDataException>(() => live.Restore(100, overflowing));

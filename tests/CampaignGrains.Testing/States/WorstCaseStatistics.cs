@@ -21,7 +21,7 @@ public static class WorstCaseStatistics
     {
         var statistics = new DeliveryStatistics(shape) { Totals = Full(shape.Metrics, Huge) };
         var currentBucket = TimeBuckets.IndexOf(now, TimeBuckets.Live);
-        for (var bucket = currentBucket - LiveSeries.BucketCount + 1; bucket <= currentBucket; bucket++) statistics.Live.Restore(bucket, Full(shape.Metrics, int.MaxValue));
+        for (var bucket = currentBucket - LiveSeries.BucketCount + 1; bucket <= currentBucket; bucket++) statistics.Live.Restore(bucket, Full(shape.Metrics, uint.MaxValue));
         var today = TimeBuckets.IndexOf(now, TimeBuckets.Day);
         for (var day = today - DailySeries.MaxDays + 1; day <= today; day++) statistics.Daily.Restore(day, Full(shape.Metrics, Huge));
 
@@ -39,26 +39,20 @@ public static class WorstCaseStatistics
     private static void Fill(Breakdown? breakdown, int keyLength, long currentHour)
     {
         if (breakdown is null) return;
-        FillEntry(breakdown.Other, breakdown.Metrics, currentHour);
+        var hours = new List<(long, MetricCounts)>();
+        for (var hour = currentHour - Breakdown.MaxLiveHours + 1; hour <= currentHour; hour++) hours.Add((hour, Full(breakdown.Metrics, uint.MaxValue)));
+        breakdown.Restore(new BreakdownSlot(null, 0, Full(breakdown.Metrics, Huge), hours));
         for (var i = 0; i < breakdown.Capacity; i++)
         {
-            var entry = new BreakdownEntry(Huge, breakdown.Metrics);
-            FillEntry(entry, breakdown.Metrics, currentHour);
-            breakdown.Restore(i.ToString("D4") + new string('€', keyLength - 4), entry);
+            breakdown.Restore(new BreakdownSlot(i.ToString("D4") + new string('€', keyLength - 4), Huge, Full(breakdown.Metrics, Huge), hours));
         }
-    }
-
-    private static void FillEntry(BreakdownEntry entry, MetricMask metrics, long currentHour)
-    {
-        entry.Totals = Full(metrics, Huge);
-        for (var hour = currentHour - HourlyCounts.MaxHours + 1; hour <= currentHour; hour++) entry.Live.Restore(hour, Full(metrics, int.MaxValue));
     }
 
     private static void Fill(UniqueProfiles? unique, long currentHour)
     {
         if (unique is null) return;
         var hours = new List<(long, UniqueSketch)>();
-        for (var hour = currentHour - HourlyCounts.MaxHours + 1; hour <= currentHour; hour++) hours.Add((hour, Dense(StatisticsShape.HourlyUniquePrecision)));
+        for (var hour = currentHour - Breakdown.MaxLiveHours + 1; hour <= currentHour; hour++) hours.Add((hour, Dense(StatisticsShape.HourlyUniquePrecision)));
         unique.Restore(Dense(StatisticsShape.AllTimeUniquePrecision), hours);
     }
 
