@@ -81,7 +81,7 @@ public sealed record BenchmarkSettings(
                 IngestShapes: [.. FullShapes.Where(shape => shape.Varies.Contains(shapeLabel, StringComparison.Ordinal))],
                 ReadLevels: [10_000, 1_000_000, 10_000_000], ReadsPerSecond: 1_000, ReadWarmup: TimeSpan.FromSeconds(5), ReadDuration: TimeSpan.FromSeconds(20),
                 ComparisonLevels: new HashSet<long> { 1_000_000, 10_000_000 }, ComparisonQueryRepeats: 5,
-                TypicalCampaigns: 100, TypicalEventsPerCampaign: 10_000, WorstCaseCampaigns: 20,
+                TypicalCampaigns: 400, TypicalEventsPerCampaign: 10_000, WorstCaseCampaigns: 20,
                 ReplayShape: new(1_000, 2_000, 4, "fan-out", "≤ 10 s"), ReplayIngest: TimeSpan.FromSeconds(10));
     }
 }

@@ -57,6 +57,6 @@ internal sealed class CampaignGrain(
             Excluded: totals[Metric.Excluded],
             Delivered: totals[Metric.Delivered],
             Errors: totals[Metric.Error],
-            Channels: [.. Statistics.Channels.Order()]);
+            Channels: [.. Statistics.Channels]);
     }
 }

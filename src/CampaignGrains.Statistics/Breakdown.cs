@@ -166,6 +166,7 @@ public sealed class Breakdown
     private int AddSlot(string key, long maxUndercount)
     {
         var slots = Slots;
+        _live.EnsureCapacity(_live.Length + _hours.Length * _columns);
         // From the last block back, so the blocks before each insertion keep their place.
         for (var block = _hours.Length - 1; block >= 0; block--) _live.Insert((block + 1) * slots * _columns, _columns);
         _totals.Append(_columns);

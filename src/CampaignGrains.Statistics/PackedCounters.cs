@@ -55,11 +55,20 @@ internal sealed class PackedCounters
 
     public void Increment(int index) => this[index] = this[index] + 1;
 
+    /// <summary>
+    /// Makes room for <paramref name="length"/> counters at once. Growth is otherwise exact, not geometric: the
+    /// counters of a grain grow a bounded number of times (an hour opened, a key admitted), and room held in
+    /// reserve would be a tenth of its state.
+    /// </summary>
+    public void EnsureCapacity(int length)
+    {
+        if (length * _width > _bytes.Length) Array.Resize(ref _bytes, length * _width);
+    }
+
     /// <summary>Inserts <paramref name="count"/> zero counters at <paramref name="index"/>, moving the ones after it.</summary>
     public void Insert(int index, int count)
     {
-        var needed = (Length + count) * _width;
-        if (needed > _bytes.Length) Array.Resize(ref _bytes, Math.Max(needed, _bytes.Length + _bytes.Length / 4));
+        EnsureCapacity(Length + count);
         _bytes.AsSpan(index * _width, (Length - index) * _width).CopyTo(_bytes.AsSpan((index + count) * _width));
         _bytes.AsSpan(index * _width, count * _width).Clear();
         Length += count;

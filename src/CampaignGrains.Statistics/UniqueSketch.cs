@@ -39,38 +39,13 @@ public sealed class UniqueSketch(int precision)
             return;
         }
         index = ~index;
-        if (_count == _hashes.Length) Array.Resize(ref _hashes, Math.Min(Math.Max(4, _count * 2), ExactLimit(Precision)));
+        if (_count == _hashes.Length) Array.Resize(ref _hashes, Math.Min(Math.Max(4, _count + _count / 2), ExactLimit(Precision)));
         Array.Copy(_hashes, index, _hashes, index + 1, _count - index);
         _hashes[index] = hash;
         _count++;
     }
 
     public long Estimate() => Dense?.Estimate() ?? _count;
-
-    /// <summary>
-    /// The distinct hashes of all the sketches together: exact while every one is exact; otherwise a HyperLogLog
-    /// of the dense ones at the lowest precision among them, with the exact ones' hashes added.
-    /// </summary>
-    public static long EstimateUnion(IReadOnlyCollection<UniqueSketch> sketches)
-    {
-        var dense = sketches.Select(sketch => sketch.Dense).OfType<HyperLogLog>().ToList();
-        if (dense.Count == 0)
-        {
-            var union = new HashSet<ulong>();
-            foreach (var sketch in sketches)
-            {
-                foreach (var hash in sketch.Hashes) union.Add(hash);
-            }
-            return union.Count;
-        }
-        var registers = new HyperLogLog(dense.Min(sketch => sketch.Precision));
-        foreach (var sketch in dense) registers.UnionWith(sketch);
-        foreach (var sketch in sketches)
-        {
-            foreach (var hash in sketch.Hashes) registers.Add(hash);
-        }
-        return registers.Estimate();
-    }
 
     internal static UniqueSketch FromHashes(int precision, IReadOnlyList<ulong> hashes)
     {

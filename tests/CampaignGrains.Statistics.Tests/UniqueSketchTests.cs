@@ -68,14 +68,59 @@ public class UniqueSketchTests
     [Fact]
     public void Union_of_exact_and_dense_hours_counts_shared_profiles_once()
     {
-        var small = new UniqueSketch(Precision);
-        var large = new UniqueSketch(Precision);
-        for (var profile = 0; profile < 100; profile++) small.Add(ProfileHashes.Of(profile));
-        for (var profile = 50; profile < 10_050; profile++) large.Add(ProfileHashes.Of(profile));
+        const long lastHour = 1_000;
+        var unique = new UniqueProfiles();
+        for (var profile = 0; profile < 100; profile++) unique.Add(ProfileHashes.Of(profile), lastHour - 1, lastHour - 23);
+        for (var profile = 50; profile < 10_050; profile++) unique.Add(ProfileHashes.Of(profile), lastHour, lastHour - 23);
 
-        var error = Math.Abs(UniqueSketch.EstimateUnion([small, large]) - 10_050) / 10_050.0;
+        var error = Math.Abs(unique.Estimate(lastHour - 23, lastHour) - 10_050) / 10_050.0;
 
         Assert.True(error <= 3 * HyperLogLog.RelativeStandardError(Precision), $"relative error {error:P2}");
+    }
+
+    /// <summary>
+    /// The exact hours share one array: hours opened out of order, hours leaving the window and an hour turning
+    /// dense in the middle must leave every other hour's profiles where they were. Checked against sets per hour.
+    /// </summary>
+    [Fact]
+    public void Hours_sharing_one_array_keep_their_profiles_as_hours_come_go_and_turn_dense()
+    {
+        var random = new Random(11);
+        var unique = new UniqueProfiles();
+        var oracle = new Dictionary<long, HashSet<ulong>>();
+        var denseHour = 0L;
+        for (long newest = 100; newest < 160; newest++)
+        {
+            var oldest = newest - 23;
+            foreach (var gone in oracle.Keys.Where(hour => hour < oldest).ToList()) oracle.Remove(gone);
+            for (var i = 0; i < 60; i++)
+            {
+                var hour = newest - random.Next(24);
+                var hash = ProfileHashes.Of(random.Next(3_000));
+                unique.Add(hash, hour, oldest);
+                (oracle.TryGetValue(hour, out var set) ? set : oracle[hour] = []).Add(hash);
+            }
+            // Once a run: an hour in the middle of the array outgrows the exact limit.
+            if (newest == 130)
+            {
+                denseHour = newest - 10;
+                for (var profile = 0; profile <= ExactLimit; profile++)
+                {
+                    var hash = ProfileHashes.Of(1_000_000 + profile);
+                    unique.Add(hash, denseHour, oldest);
+                    oracle[denseHour].Add(hash);
+                }
+            }
+
+            foreach (var (hour, set) in oracle.Where(pair => pair.Key != denseHour))
+            {
+                Assert.Equal(set.Count, unique.Estimate(hour, hour));
+            }
+            if (denseHour < oldest)
+            {
+                Assert.Equal(oracle.Values.SelectMany(set => set).Distinct().Count(), unique.Estimate(oldest, newest));
+            }
+        }
     }
 
     [Fact]

@@ -11,10 +11,12 @@ namespace CampaignGrains.Grains.Storage;
 /// position applied. A checkpoint writes both in one record, so a position is never applied twice; until it is
 /// written, the shards keep the entries after it and hand them out again when the grain activates.
 /// <para>
-/// The state object always holds the last checkpoint as stored (its sums and their positions together), never
-/// less: Orleans migrates an activation on a graceful shutdown by handing that object to the next activation
-/// instead of reading storage, and a half-emptied record would count the positions without their sums. That
-/// costs one encoded copy of the sums per active grain (a few KB typically, at most the worst-case record).
+/// The state object keeps the record's positions, channels and ETag but not its encoded sums: those are decoded
+/// into <see cref="Statistics"/> on activation and encoded again for each write, so an active grain holds its sums
+/// once, not twice. That is safe because the state object is never the source of sums: an activation reads
+/// storage. Only a migration would hand the object to another activation, and none happens: the grains are
+/// <see cref="Orleans.Placement.ImmovableAttribute"/> to Orleans' rebalancer and repartitioner, nothing here asks
+/// for one, and a graceful shutdown deactivates (and checkpoints) instead.
 /// </para>
 /// <para>
 /// A checkpoint that fails leaves the activation serving reads from memory and writing again on the next tick;
@@ -33,7 +35,8 @@ internal sealed class DurableStatistics
     private readonly ILogger _logger;
     private readonly Action _deactivate;
     private readonly GroupCommit _commit;
-    private readonly HashSet<Channel> _channels = [];
+    /// <summary>Sorted; an array, not a set, as a grain sees at most the two channels.</summary>
+    private Channel[] _channels = [];
     private long[] _applied = [];
     private long[] _checkpointed = [];
     private long[] _notified = [];
@@ -41,7 +44,8 @@ internal sealed class DurableStatistics
     private bool _unwritten;
     private bool _mustReload;
     private bool _checkpointExisted;
-    private TaskCompletionSource _nextChange = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <summary>Completed by the next change; created only while someone watches.</summary>
+    private TaskCompletionSource? _nextChange;
 
     public DurableStatistics(IPersistentState<StatisticsRecord> state, StatisticsShape shape, GrainTarget target, IGrainFactory grains,
         IngestLogOptions options, StatisticsClock clock, ILogger logger, Action deactivate)
@@ -60,7 +64,7 @@ internal sealed class DurableStatistics
 
     public DeliveryStatistics Statistics { get; private set; }
 
-    public IReadOnlyCollection<Channel> Channels => _channels;
+    public IReadOnlyList<Channel> Channels => _channels;
 
     public StatisticsRecord Record => _state.State;
 
@@ -82,7 +86,8 @@ internal sealed class DurableStatistics
         GrainMetrics.ActiveGrains.Add(1);
         _checkpointExisted = _state.State.Payload.Length > 0;
         Statistics = StatisticsCodec.Decode(_state.State.Payload, _shape);
-        _channels.UnionWith(_state.State.Channels);
+        _state.State.Payload = [];
+        _channels = [.. _state.State.Channels.Distinct().Order()];
         _applied = new long[_options.Shards];
         _state.State.Applied.AsSpan(0, Math.Min(_state.State.Applied.Length, _applied.Length)).CopyTo(_applied);
         _checkpointed = [.. _applied];
@@ -134,13 +139,16 @@ internal sealed class DurableStatistics
 
         var now = _clock.UtcNow;
         foreach (var e in share.Events) Statistics.Record(EventMetrics.ToStatisticsEvent(e), now);
-        _channels.UnionWith(share.Channels);
+        foreach (var channel in share.Channels)
+        {
+            if (Array.IndexOf(_channels, channel) < 0) _channels = [.. _channels.Append(channel).Order()];
+        }
         _applied[shard] = position;
         _unwritten = true;
         _unwrittenEvents += share.Events.Length;
         Version++;
-        _nextChange.SetResult();
-        _nextChange = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _nextChange?.SetResult();
+        _nextChange = null;
         if (_unwrittenEvents >= _options.CheckpointEvents) _ = CheckpointOrLogAsync();
         return _checkpointed[shard];
     }
@@ -167,7 +175,7 @@ internal sealed class DurableStatistics
         {
             try
             {
-                await _nextChange.Task.WaitAsync(maxWait, cancellationToken);
+                await (_nextChange ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task.WaitAsync(maxWait, cancellationToken);
             }
             catch (TimeoutException)
             {
@@ -200,11 +208,10 @@ internal sealed class DurableStatistics
     private async Task WriteAsync()
     {
         var record = _state.State;
-        var stored = (record.Payload, record.Channels, record.Applied);
         var applied = (long[])_applied.Clone();
         _unwritten = false;
         _unwrittenEvents = 0;
-        (record.Payload, record.Channels, record.Applied) = (StatisticsCodec.Encode(Statistics), [.. _channels.Order()], applied);
+        (record.Payload, record.Channels, record.Applied) = (StatisticsCodec.Encode(Statistics), _channels, applied);
         var started = Stopwatch.GetTimestamp();
         try
         {
@@ -221,12 +228,12 @@ internal sealed class DurableStatistics
                 _mustReload = true;
                 _deactivate();
             }
-            else
-            {
-                // The state object keeps what storage holds (see the class summary).
-                (record.Payload, record.Channels, record.Applied) = stored;
-            }
             throw;
+        }
+        finally
+        {
+            // The sums live in Statistics; the encoded copy was only for this write (see the class summary).
+            _state.State.Payload = [];
         }
     }
 
