@@ -1,4 +1,5 @@
 using CampaignGrains.Grains.Directory;
+using CampaignGrains.Grains.Faults;
 using CampaignGrains.Grains.Log;
 using CampaignGrains.Grains.Reports;
 using CampaignGrains.Grains.Storage;
@@ -12,8 +13,9 @@ internal sealed class CampaignGrain(
     StatisticsClock clock,
     ICampaignDirectory directory,
     IOptions<IngestLogOptions> options,
+    KillPoints killPoints,
     ILogger<CampaignGrain> logger)
-    : StatisticsGrain(state, StatisticsShape.Campaign, StatisticsGrainKind.Campaign, clock, options, logger), ICampaignGrain
+    : StatisticsGrain(state, StatisticsShape.Campaign, StatisticsGrainKind.Campaign, clock, options, killPoints, logger), ICampaignGrain
 {
     private readonly TabCache<CampaignTab> _tabs = new();
 

@@ -1,3 +1,4 @@
+using CampaignGrains.Grains.Faults;
 using CampaignGrains.Grains.Log;
 using CampaignGrains.Grains.Reports;
 using CampaignGrains.Grains.Storage;
@@ -10,8 +11,9 @@ internal sealed class EmailGrain(
     [PersistentState("email", StorageNames.Statistics)] IPersistentState<StatisticsRecord> state,
     StatisticsClock clock,
     IOptions<IngestLogOptions> options,
+    KillPoints killPoints,
     ILogger<EmailGrain> logger)
-    : StatisticsGrain(state, StatisticsShape.Email, StatisticsGrainKind.Email, clock, options, logger), IEmailGrain
+    : StatisticsGrain(state, StatisticsShape.Email, StatisticsGrainKind.Email, clock, options, killPoints, logger), IEmailGrain
 {
     private readonly TabCache<EmailTab> _tabs = new();
 

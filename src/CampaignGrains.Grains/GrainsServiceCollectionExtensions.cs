@@ -1,3 +1,4 @@
+using CampaignGrains.Grains.Faults;
 using CampaignGrains.Grains.Ingest;
 using CampaignGrains.Grains.Log;
 using Microsoft.Extensions.Configuration;
@@ -8,7 +9,7 @@ namespace CampaignGrains.Grains;
 
 public static class GrainsServiceCollectionExtensions
 {
-    /// <summary>The services the grains need: the statistics clock, ingest limits, the ingest log's settings and the profile hasher.</summary>
+    /// <summary>The services the grains need: the statistics clock, ingest limits, the ingest log's settings, the profile hasher and the crash tests' kill points.</summary>
     public static IServiceCollection AddCampaignGrains(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(new StatisticsClock(TimeProvider.System));
@@ -24,6 +25,11 @@ public static class GrainsServiceCollectionExtensions
                 "KeyRetention 1 minute to 7 days, MaxTransactionBytes 64 KiB to 4 MiB - 64 KiB, MaxDeliveriesInFlight at least 1, CheckpointPartitions 1 to 999, MaxCheckpointCommitsInFlight at least 1.")
             .ValidateOnStart();
         services.AddSingleton<ProfileHasher>();
+        services.AddOptions<FaultInjectionOptions>()
+            .Bind(configuration.GetSection(FaultInjectionOptions.Section))
+            .Validate(options => options.KillOnHit >= 1, $"{FaultInjectionOptions.Section}:{nameof(FaultInjectionOptions.KillOnHit)} must be at least 1.")
+            .ValidateOnStart();
+        services.AddSingleton<KillPoints>();
         return services;
     }
 }

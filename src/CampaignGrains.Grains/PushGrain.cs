@@ -1,3 +1,4 @@
+using CampaignGrains.Grains.Faults;
 using CampaignGrains.Grains.Log;
 using CampaignGrains.Grains.Reports;
 using CampaignGrains.Grains.Storage;
@@ -10,8 +11,9 @@ internal sealed class PushGrain(
     [PersistentState("push", StorageNames.Statistics)] IPersistentState<StatisticsRecord> state,
     StatisticsClock clock,
     IOptions<IngestLogOptions> options,
+    KillPoints killPoints,
     ILogger<PushGrain> logger)
-    : StatisticsGrain(state, StatisticsShape.Push, StatisticsGrainKind.Push, clock, options, logger), IPushGrain
+    : StatisticsGrain(state, StatisticsShape.Push, StatisticsGrainKind.Push, clock, options, killPoints, logger), IPushGrain
 {
     private readonly TabCache<PushTab> _tabs = new();
 

@@ -1,3 +1,4 @@
+using CampaignGrains.Grains.Faults;
 using CampaignGrains.Grains.Log;
 using CampaignGrains.Grains.Storage;
 using Microsoft.Extensions.Logging;
@@ -20,12 +21,12 @@ internal abstract class StatisticsGrain : Grain, IStatisticsGrain
     private readonly IngestLogOptions _options;
 
     protected StatisticsGrain(IPersistentState<StatisticsRecord> state, StatisticsShape shape, StatisticsGrainKind kind,
-        StatisticsClock clock, IOptions<IngestLogOptions> options, ILogger logger)
+        StatisticsClock clock, IOptions<IngestLogOptions> options, KillPoints killPoints, ILogger logger)
     {
         _options = options.Value;
         Clock = clock;
         Statistics = new DurableStatistics(state, shape, new GrainTarget(kind, this.GetPrimaryKeyString()), GrainFactory,
-            _options, clock, logger, DeactivateOnIdle);
+            _options, clock, killPoints, logger, DeactivateOnIdle);
     }
 
     protected DurableStatistics Statistics { get; }

@@ -32,7 +32,8 @@ public sealed class SiloProcess(int index, IReadOnlyDictionary<string, string?> 
         return (process.WorkingSet64, Directory.GetFileSystemEntries($"/proc/{process.Id}/fd").Length);
     }
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>Starts the process; <paramref name="onlyThisStart"/> adds settings to this start and not to later ones (a fault to inject once).</summary>
+    public async Task StartAsync(CancellationToken cancellationToken, IReadOnlyDictionary<string, string?>? onlyThisStart = null)
     {
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "CampaignGrains.Silo.dll")])
         {
@@ -45,7 +46,7 @@ public sealed class SiloProcess(int index, IReadOnlyDictionary<string, string?> 
         // Its output is thrown away: warnings only keep logging off the shared cores.
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         // ASP.NET Core reads "__" in an environment variable's name as the ":" of a configuration key.
-        foreach (var (key, value) in configuration)
+        foreach (var (key, value) in configuration.Concat(onlyThisStart ?? new Dictionary<string, string?>()))
         {
             if (value is not null) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
@@ -57,6 +58,14 @@ public sealed class SiloProcess(int index, IReadOnlyDictionary<string, string?> 
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         await WaitReadyAsync(cancellationToken);
+    }
+
+    /// <summary>Waits until the process exits by itself and answers its exit code (137 after a SIGKILL).</summary>
+    public async Task<int> WaitForExitAsync(CancellationToken cancellationToken)
+    {
+        var process = _process ?? throw new InvalidOperationException($"Silo {Index} was never started.");
+        await process.WaitForExitAsync(cancellationToken);
+        return process.ExitCode;
     }
 
     /// <summary>kill -9: no shutdown code runs, in-flight calls and unwritten state are simply gone.</summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CampaignGrains.Grains.Faults;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +13,8 @@ namespace CampaignGrains.Grains.Log;
 /// concern has checkpointed past them; a restarted shard rebuilds that from the log and delivers it again.
 /// </summary>
 [Reentrant]
-internal sealed class LogShardGrain(IIngestLogStore store, IOptions<IngestLogOptions> options, ILogger<LogShardGrain> logger) : Grain, ILogShardGrain
+internal sealed class LogShardGrain(IIngestLogStore store, IOptions<IngestLogOptions> options, KillPoints killPoints, ILogger<LogShardGrain> logger)
+    : Grain, ILogShardGrain
 {
     /// <summary>Entries of one commit at most: two table entities each (marker and entry), 100 per transaction.</summary>
     private const int MaxEntriesPerCommit = 50;
@@ -96,6 +98,7 @@ internal sealed class LogShardGrain(IIngestLogStore store, IOptions<IngestLogOpt
         if (marker is null)
         {
             await delivered;
+            killPoints.Reached(KillPoint.AfterApply);
             return AppendOutcome.Applied;
         }
         if (marker.Fingerprint != batch.Fingerprint) return AppendOutcome.KeyReusedWithOtherContent;
@@ -178,6 +181,7 @@ internal sealed class LogShardGrain(IIngestLogStore store, IOptions<IngestLogOpt
                     }
                 }
                 GrainMetrics.LogEntriesAppended.Add(entries.Count);
+                killPoints.Reached(KillPoint.AfterAppend);
                 var appendedAt = Stopwatch.GetTimestamp();
                 for (var i = 0; i < group.Count; i++)
                 {
@@ -320,6 +324,7 @@ internal sealed class LogShardGrain(IIngestLogStore store, IOptions<IngestLogOpt
         if (cursor == _savedCursor) return;
         await store.WriteCursorAsync(_shard, cursor, cancellationToken);
         _savedCursor = cursor;
+        killPoints.Reached(KillPoint.AfterCursorWrite);
     }
 
     /// <summary>

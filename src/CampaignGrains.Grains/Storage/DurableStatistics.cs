@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CampaignGrains.Grains.Faults;
 using CampaignGrains.Grains.Ingest;
 using CampaignGrains.Grains.Log;
 using Microsoft.Extensions.Logging;
@@ -32,6 +33,7 @@ internal sealed class DurableStatistics
     private readonly IGrainFactory _grains;
     private readonly IngestLogOptions _options;
     private readonly StatisticsClock _clock;
+    private readonly KillPoints _killPoints;
     private readonly ILogger _logger;
     private readonly Action _deactivate;
     private readonly GroupCommit _commit;
@@ -48,7 +50,7 @@ internal sealed class DurableStatistics
     private TaskCompletionSource? _nextChange;
 
     public DurableStatistics(IPersistentState<StatisticsRecord> state, StatisticsShape shape, GrainTarget target, IGrainFactory grains,
-        IngestLogOptions options, StatisticsClock clock, ILogger logger, Action deactivate)
+        IngestLogOptions options, StatisticsClock clock, KillPoints killPoints, ILogger logger, Action deactivate)
     {
         _state = state;
         _shape = shape;
@@ -56,6 +58,7 @@ internal sealed class DurableStatistics
         _grains = grains;
         _options = options;
         _clock = clock;
+        _killPoints = killPoints;
         _logger = logger;
         _deactivate = deactivate;
         _commit = new GroupCommit(WriteAsync);
@@ -216,6 +219,7 @@ internal sealed class DurableStatistics
         try
         {
             await WriteOrFindLandedAsync(record);
+            _killPoints.Reached(KillPoint.AfterCheckpoint);
             GrainMetrics.CheckpointDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
             _checkpointed = applied;
         }

@@ -17,14 +17,15 @@ internal sealed class FaultCluster : IAsyncDisposable
 
     public IReadOnlyList<SiloProcess> Silos { get; }
 
-    public static async Task<FaultCluster> StartAsync(int siloCount, CancellationToken cancellationToken)
+    /// <param name="firstStart">Settings every silo gets on its first start only (see <see cref="SiloProcess.StartAsync"/>).</param>
+    public static async Task<FaultCluster> StartAsync(int siloCount, CancellationToken cancellationToken, IReadOnlyDictionary<string, string?>? firstStart = null)
     {
         var azurite = await AzuriteServer.StartAsync(cancellationToken);
         var clusterId = $"faults-{Guid.NewGuid():N}";
         var silos = Enumerable.Range(0, siloCount).Select(index => new SiloProcess(index, ClusterSettings.KillableSilo(
             azurite, "campaigngrains-faults", clusterId, SigningKey, Convert.ToBase64String("campaigngrains-fault-harness-profiles"u8)))).ToList();
         var cluster = new FaultCluster(azurite, silos);
-        foreach (var silo in silos) await silo.StartAsync(cancellationToken);
+        foreach (var silo in silos) await silo.StartAsync(cancellationToken, firstStart);
         return cluster;
     }
 

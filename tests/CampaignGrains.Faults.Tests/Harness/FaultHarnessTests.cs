@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Domain = CampaignGrains.Abstractions;
 
 namespace CampaignGrains.Faults.Tests.Harness;
 
@@ -24,9 +23,9 @@ public sealed class FaultHarnessTests
         var now = DateTimeOffset.UtcNow;
         var tenant = "fault-tenant";
         var campaigns = Enumerable.Range(0, Campaigns)
-            .Select(i => (Id: $"campaign-{i:D2}", Batches: Split(CampaignGenerator.Generate(seed: 100 + i, tenant, $"campaign-{i:D2}", now, EventsPerCampaign).Batches)))
+            .Select(i => (Id: $"campaign-{i:D2}", Batches: HarnessBatches.Split(CampaignGenerator.Generate(seed: 100 + i, tenant, $"campaign-{i:D2}", now, EventsPerCampaign).Batches, MaxEventsPerBatch)))
             .ToList();
-        var batches = Interleave(campaigns.Select(c => c.Batches).ToList());
+        var batches = HarnessBatches.Interleave([.. campaigns.Select(c => c.Batches)]);
 
         await using var cluster = await FaultCluster.StartAsync(SiloCount, cancellation);
         using var driver = new FaultDriver(cluster.Silos, FaultCluster.Token(tenant));
@@ -48,21 +47,5 @@ public sealed class FaultHarnessTests
 
         Assert.Equal(batches.Count, driver.Acknowledged);
         Assert.Empty(mismatches);
-    }
-
-    /// <summary>Small batches, so the stream of requests spans every fault; each keeps a key of its own.</summary>
-    private static List<Domain.EventBatch> Split(IReadOnlyList<Domain.EventBatch> batches) =>
-    [
-        .. batches.SelectMany(batch => batch.Events.Chunk(MaxEventsPerBatch)
-            .Select((events, part) => batch with { IdempotencyKey = $"{batch.Events[0].CampaignId}/{batch.IdempotencyKey}/{part}", Events = events })),
-    ];
-
-    /// <summary>The campaigns' batches taken in turn, as several producers' traffic arrives.</summary>
-    private static List<Domain.EventBatch> Interleave(List<List<Domain.EventBatch>> perCampaign)
-    {
-        var all = new List<Domain.EventBatch>();
-        for (var i = 0; perCampaign.Any(batches => i < batches.Count); i++)
-            all.AddRange(perCampaign.Where(batches => i < batches.Count).Select(batches => batches[i]));
-        return all;
     }
 }

@@ -34,7 +34,9 @@ internal static class ReportVerifier
     {
         for (var attempt = 0; ; attempt++)
         {
-            var silo = silos.Where(s => s.IsRunning).ElementAt(attempt % silos.Count(s => s.IsRunning));
+            // Any running silo; while none is (both restarting after crashes), the first, whose call fails and is retried.
+            var running = silos.Where(s => s.IsRunning).ToList();
+            var silo = running.Count > 0 ? running[attempt % running.Count] : silos[0];
             try
             {
                 return await driver.Reports(silo.Index).GetReportAsync(
