@@ -3,7 +3,6 @@ using CampaignGrains.Grains.Log;
 using CampaignGrains.Grains.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Orleans.Placement;
 
 namespace CampaignGrains.Grains;
 
@@ -11,11 +10,9 @@ namespace CampaignGrains.Grains;
 /// What the campaign, email and push grains share: a checkpointed cache of the ingest log (see
 /// <see cref="DurableStatistics"/>), caught up on activation, checkpointed on a timer, after enough events and
 /// on deactivation. Reentrant: reads and applies interleave; an apply awaits only a campaign's first listing or
-/// an entry it missed, and changes the sums in one step without awaiting. Immovable: an activation's state object
-/// holds positions without their encoded sums, which Orleans must not hand to another activation.
+/// an entry it missed, and changes the sums in one step without awaiting.
 /// </summary>
 [Reentrant]
-[Immovable]
 internal abstract class StatisticsGrain : Grain, IStatisticsGrain
 {
     private readonly IngestLogOptions _options;

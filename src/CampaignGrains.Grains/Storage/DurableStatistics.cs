@@ -14,10 +14,9 @@ namespace CampaignGrains.Grains.Storage;
 /// <para>
 /// The state object keeps the record's positions, channels and ETag but not its encoded sums: those are decoded
 /// into <see cref="Statistics"/> on activation and encoded again for each write, so an active grain holds its sums
-/// once, not twice. That is safe because the state object is never the source of sums: an activation reads
-/// storage. Only a migration would hand the object to another activation, and none happens: the grains are
-/// <see cref="Orleans.Placement.ImmovableAttribute"/> to Orleans' rebalancer and repartitioner, nothing here asks
-/// for one, and a graceful shutdown deactivates (and checkpoints) instead.
+/// once, not twice. Only a migration hands that object to the next activation instead of reading storage (Orleans
+/// migrates when asked to, or when its rebalancer runs; a graceful shutdown deactivates); the next activation then
+/// finds positions without sums and reads the record they belong to, which the deactivation just checkpointed.
 /// </para>
 /// <para>
 /// A checkpoint that fails leaves the activation serving reads from memory and writing again on the next tick;
@@ -87,6 +86,9 @@ internal sealed class DurableStatistics
     public async Task LoadAsync()
     {
         GrainMetrics.ActiveGrains.Add(1);
+        // Positions without sums: a migrated activation's released state object (see the class summary). An encoded
+        // record is never empty, so a record of a grain that has none is new.
+        if (_state.State.Payload.Length == 0 && _state.State.Applied.Any(position => position > 0)) await _state.ReadStateAsync();
         _checkpointExisted = _state.State.Payload.Length > 0;
         Statistics = StatisticsCodec.Decode(_state.State.Payload, _shape);
         _state.State.Payload = [];
