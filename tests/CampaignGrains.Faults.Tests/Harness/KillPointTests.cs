@@ -58,6 +58,18 @@ public sealed class KillPointTests
         var exitCode = await (await Task.WhenAny(restarts)).WaitAsync(TimeSpan.FromSeconds(90), cancellation);
         var mismatches = await ReportVerifier.MismatchesAsync(driver, cluster.Silos, campaigns.Select(c => (c.Id, ReportOracle.From(c.Batches))), now);
         await watching.CancelAsync();
+        // Waited for, so no silo is started again after the cluster is disposed (it would outlive the test).
+        foreach (var restart in restarts)
+        {
+            try
+            {
+                await restart;
+            }
+            catch (OperationCanceledException)
+            {
+                // That silo never killed itself, or was still starting when the test ended.
+            }
+        }
 
         output?.WriteLine($"batches {batches.Count}, acknowledged {driver.Acknowledged} after {driver.Attempts} attempts; retried: {string.Join(", ", driver.RetriesByCode.Select(pair => $"{pair.Key} {pair.Value}"))}");
         foreach (var mismatch in mismatches) output?.WriteLine($"  {mismatch}");
