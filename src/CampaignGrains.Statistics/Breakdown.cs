@@ -84,12 +84,12 @@ public sealed class Breakdown
             var hours = new List<(long Hour, MetricCounts Counts)>();
             for (var block = 0; block < _hours.Length; block++)
             {
-                var counts = Unpack(_live, LiveIndex(block, slot));
+                var counts = _live.Unpack(LiveIndex(block, slot), Metrics);
                 if (!counts.IsZero) hours.Add((_hours[block], counts));
             }
             yield return slot == 0
-                ? new BreakdownSlot(null, 0, Unpack(_totals, 0), hours)
-                : new BreakdownSlot(_keys[slot - 1], _undercounts[slot - 1], Unpack(_totals, slot * _columns), hours);
+                ? new BreakdownSlot(null, 0, _totals.Unpack(0, Metrics), hours)
+                : new BreakdownSlot(_keys[slot - 1], _undercounts[slot - 1], _totals.Unpack(slot * _columns, Metrics), hours);
         }
     }
 
@@ -102,17 +102,17 @@ public sealed class Breakdown
             if (Array.IndexOf(_keys, key) >= 0) throw new InvalidDataException($"The breakdown holds the key '{key}' twice.");
             slot = AddSlot(key, stored.MaxUndercount);
         }
-        Pack(_totals, slot * _columns, stored.Totals, long.MaxValue);
-        foreach (var (hour, counts) in stored.Hours) Pack(_live, LiveIndex(BlockFor(hour, long.MinValue), slot), counts, uint.MaxValue);
+        _totals.Pack(slot * _columns, Metrics, stored.Totals, "A breakdown");
+        foreach (var (hour, counts) in stored.Hours) _live.Pack(LiveIndex(BlockFor(hour, long.MinValue), slot), Metrics, counts, "A breakdown");
     }
 
     private MetricCounts CountsIn(int slot, long? fromHour, long toHour)
     {
-        if (fromHour is not { } from) return Unpack(_totals, slot * _columns);
+        if (fromHour is not { } from) return _totals.Unpack(slot * _columns, Metrics);
         var sum = default(MetricCounts);
         for (var block = 0; block < _hours.Length; block++)
         {
-            if (_hours[block] >= from && _hours[block] <= toHour) sum.Add(Unpack(_live, LiveIndex(block, slot)));
+            if (_hours[block] >= from && _hours[block] <= toHour) sum.Add(_live.Unpack(LiveIndex(block, slot), Metrics));
         }
         return sum;
     }
@@ -193,29 +193,6 @@ public sealed class Breakdown
     }
 
     private int LiveIndex(int block, int slot) => (block * Slots + slot) * _columns;
-
-    private MetricCounts Unpack(PackedCounters counters, int first)
-    {
-        var counts = default(MetricCounts);
-        var column = first;
-        for (var i = 0; i < MetricCounts.Length; i++)
-        {
-            if (Metrics.Contains((Metric)i)) counts[i] = counters[column++];
-        }
-        return counts;
-    }
-
-    private void Pack(PackedCounters counters, int first, in MetricCounts counts, long max)
-    {
-        for (var i = 0; i < MetricCounts.Length; i++)
-        {
-            var metric = (Metric)i;
-            if (counts[i] == 0) continue;
-            if (!Metrics.Contains(metric)) throw new InvalidDataException($"A breakdown holds {metric}, which it does not count.");
-            if (counts[i] < 0 || counts[i] > max) throw new InvalidDataException($"A breakdown holds {counts[i]} {metric}, beyond its counter.");
-            counters[first + Metrics.ColumnOf(metric)] = counts[i];
-        }
-    }
 }
 
 /// <summary>One slot as stored: Other (no key) or a key, with its all-time counts and its live hours' counts.</summary>

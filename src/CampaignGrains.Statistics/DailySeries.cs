@@ -31,32 +31,12 @@ public sealed class DailySeries(MetricMask metrics)
     {
         get
         {
-            for (var index = 0; index < _days.Length; index++)
-            {
-                var counts = default(MetricCounts);
-                var column = index * _columns;
-                for (var i = 0; i < MetricCounts.Length; i++)
-                {
-                    if (metrics.Contains((Metric)i)) counts[i] = _counts[column++];
-                }
-                yield return (_days[index], counts);
-            }
+            for (var index = 0; index < _days.Length; index++) yield return (_days[index], _counts.Unpack(index * _columns, metrics));
         }
     }
 
     /// <summary>Sets one day from a stored record; refuses metrics this series does not count.</summary>
-    internal void Restore(long day, in MetricCounts counts)
-    {
-        var first = IndexFor(day) * _columns;
-        for (var i = 0; i < MetricCounts.Length; i++)
-        {
-            var metric = (Metric)i;
-            if (counts[i] == 0) continue;
-            if (!metrics.Contains(metric)) throw new InvalidDataException($"A day holds {metric}, which is not counted here.");
-            if (counts[i] < 0) throw new InvalidDataException($"A day holds {counts[i]} {metric}.");
-            _counts[first + metrics.ColumnOf(metric)] = counts[i];
-        }
-    }
+    internal void Restore(long day, in MetricCounts counts) => _counts.Pack(IndexFor(day) * _columns, metrics, counts, "A day");
 
     /// <summary>The day's entry, inserted in order if new; a new newest day drops the days it pushes out of the span.</summary>
     private int IndexFor(long day)

@@ -82,6 +82,35 @@ internal sealed class PackedCounters
         _bytes.AsSpan(Length * _width, count * _width).Clear();
     }
 
+    /// <summary>The run of counters from <paramref name="first"/>, one per metric of <paramref name="metrics"/> in column order, as counts.</summary>
+    public MetricCounts Unpack(int first, MetricMask metrics)
+    {
+        var counts = default(MetricCounts);
+        var column = first;
+        for (var i = 0; i < MetricCounts.Length; i++)
+        {
+            if (metrics.Contains((Metric)i)) counts[i] = this[column++];
+        }
+        return counts;
+    }
+
+    /// <summary>
+    /// Sets the run of counters from <paramref name="first"/> from a stored record's counts; refuses a metric outside
+    /// <paramref name="metrics"/> or a count these counters cannot hold, naming <paramref name="holder"/>.
+    /// </summary>
+    public void Pack(int first, MetricMask metrics, in MetricCounts counts, string holder)
+    {
+        var max = _maxWidth == 4 ? uint.MaxValue : long.MaxValue;
+        for (var i = 0; i < MetricCounts.Length; i++)
+        {
+            var metric = (Metric)i;
+            if (counts[i] == 0) continue;
+            if (!metrics.Contains(metric)) throw new InvalidDataException($"{holder} holds {metric}, which is not counted here.");
+            if (counts[i] < 0 || counts[i] > max) throw new InvalidDataException($"{holder} holds {counts[i]} {metric}, beyond a {_maxWidth * 8}-bit counter.");
+            this[first + metrics.ColumnOf(metric)] = counts[i];
+        }
+    }
+
     /// <summary>Appends <paramref name="count"/> zero counters.</summary>
     public void Append(int count) => Insert(Length, count);
 

@@ -60,25 +60,10 @@ internal sealed class PackedHours(MetricMask metrics, int bucketsPerHour)
     {
         var block = BlockOf(hour);
         if (block < 0) block = Open(hour, long.MinValue);
-        var first = block * Stride + bucket * metrics.Count;
-        for (var i = 0; i < MetricCounts.Length; i++)
-        {
-            var metric = (Metric)i;
-            if (counts[i] == 0) continue;
-            if (!metrics.Contains(metric)) throw new InvalidDataException($"A bucket holds {metric}, which is not counted here.");
-            if (counts[i] is < 0 or > uint.MaxValue) throw new InvalidDataException($"A bucket holds {counts[i]} {metric}, beyond a 32-bit counter.");
-            _counts[first + metrics.ColumnOf(metric)] = counts[i];
-        }
+        _counts.Pack(block * Stride + bucket * metrics.Count, metrics, counts, "A bucket");
     }
 
-    private void AddBucket(ref MetricCounts sum, int block, int bucket)
-    {
-        var column = block * Stride + bucket * metrics.Count;
-        for (var i = 0; i < MetricCounts.Length; i++)
-        {
-            if (metrics.Contains((Metric)i)) sum[i] += _counts[column++];
-        }
-    }
+    private void AddBucket(ref MetricCounts sum, int block, int bucket) => sum.Add(_counts.Unpack(block * Stride + bucket * metrics.Count, metrics));
 
     private int BlockOf(long hour) => Array.IndexOf(_hours, hour);
 

@@ -22,9 +22,7 @@ public sealed class FaultHarnessTests
         var output = TestContext.Current.TestOutputHelper;
         var now = DateTimeOffset.UtcNow;
         var tenant = "fault-tenant";
-        var campaigns = Enumerable.Range(0, Campaigns)
-            .Select(i => (Id: $"campaign-{i:D2}", Batches: HarnessBatches.Split(CampaignGenerator.Generate(seed: 100 + i, tenant, $"campaign-{i:D2}", now, EventsPerCampaign).Batches, MaxEventsPerBatch)))
-            .ToList();
+        var campaigns = HarnessBatches.Campaigns(tenant, "campaign-", Campaigns, firstSeed: 100, EventsPerCampaign, now, MaxEventsPerBatch);
         var batches = HarnessBatches.Interleave([.. campaigns.Select(c => c.Batches)]);
 
         await using var cluster = await FaultCluster.StartAsync(SiloCount, cancellation);

@@ -37,9 +37,7 @@ public sealed class KillPointTests
         var output = TestContext.Current.TestOutputHelper;
         var now = DateTimeOffset.UtcNow;
         var tenant = "kill-point-tenant";
-        var campaigns = Enumerable.Range(0, Campaigns)
-            .Select(i => (Id: $"campaign-{point}-{i}", Batches: HarnessBatches.Split(CampaignGenerator.Generate(seed: 300 + i, tenant, $"campaign-{point}-{i}", now, EventsPerCampaign).Batches, MaxEventsPerBatch)))
-            .ToList();
+        var campaigns = HarnessBatches.Campaigns(tenant, $"campaign-{point}-", Campaigns, firstSeed: 300, EventsPerCampaign, now, MaxEventsPerBatch);
         var batches = HarnessBatches.Interleave([.. campaigns.Select(c => c.Batches)]);
 
         // Every silo has the point on its first start, so whichever holds the shard or grain that gets there first dies;
