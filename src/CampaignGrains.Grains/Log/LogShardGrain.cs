@@ -22,6 +22,7 @@ internal sealed class LogShardGrain(IIngestLogStore store, IOptions<IngestLogOpt
     private static readonly TimeSpan DropCheckInterval = TimeSpan.FromHours(1);
 
     private readonly PendingIndex _pending = new();
+    private readonly DeliveredChannels _deliveredChannels = new();
     private readonly Dictionary<GrainTarget, Task> _deliveryTails = [];
     private readonly Dictionary<long, Task> _dispatching = [];
     private readonly List<Waiting> _queue = [];
@@ -66,7 +67,7 @@ internal sealed class LogShardGrain(IIngestLogStore store, IOptions<IngestLogOpt
         var recovered = new List<(long Position, List<(GrainTarget Target, BatchShare Share)> Shares)>();
         await foreach (var entry in store.ReadAsync(_shard, after, from, Today(), cancellationToken))
         {
-            var shares = LogEntryCodec.Decode(entry.Data).SelectMany(GrainShares.Of).ToList();
+            var shares = SharesOf(LogEntryCodec.Decode(entry.Data));
             _pending.Add(entry.Position, from, Stopwatch.GetTimestamp(), shares);
             recovered.Add((entry.Position, shares));
         }
@@ -185,7 +186,7 @@ internal sealed class LogShardGrain(IIngestLogStore store, IOptions<IngestLogOpt
                 var appendedAt = Stopwatch.GetTimestamp();
                 for (var i = 0; i < group.Count; i++)
                 {
-                    var shares = group[i].Batch.Campaigns.SelectMany(GrainShares.Of).ToList();
+                    var shares = SharesOf(group[i].Batch.Campaigns);
                     _pending.Add(entries[i].Position, today, appendedAt, shares);
                     group[i].Completion.SetResult((Dispatch(entries[i].Position, shares), null));
                 }
@@ -239,6 +240,9 @@ internal sealed class LogShardGrain(IIngestLogStore store, IOptions<IngestLogOpt
         return fresh;
     }
 
+    private List<(GrainTarget Target, BatchShare Share)> SharesOf(IEnumerable<CampaignEvents> campaigns) =>
+        [.. campaigns.SelectMany(campaign => GrainShares.Of(campaign, _deliveredChannels))];
+
     /// <summary>Hands an entry's shares to their grains, each behind the entries before it for the same grain; completes once all took it.</summary>
     private Task Dispatch(long position, List<(GrainTarget Target, BatchShare Share)> shares)
     {
@@ -281,6 +285,7 @@ internal sealed class LogShardGrain(IIngestLogStore store, IOptions<IngestLogOpt
             {
                 var checkpointed = await GrainFactory.Grain(target).ApplyAsync(_shard, position, _pending.PreviousFor(target, position), share);
                 _pending.Checkpointed(target, checkpointed);
+                if (target.Kind == StatisticsGrainKind.Campaign) _deliveredChannels.Applied(target.Key, share.Channels);
                 return;
             }
             catch (Exception exception)

@@ -8,11 +8,13 @@ namespace CampaignGrains.Grains.Log;
 internal sealed class PendingIndex
 {
     private readonly SortedDictionary<long, Entry> _entries = [];
-    private readonly Dictionary<GrainTarget, SortedSet<long>> _byTarget = [];
+    /// <summary>Ascending, as positions are added in order: a list searched by halves, not a tree.</summary>
+    private readonly Dictionary<GrainTarget, List<long>> _byTarget = [];
 
     /// <summary>The last position appended (or recovered); 0 for an empty log.</summary>
     public long Head { get; private set; }
 
+    /// <summary>Adds the entry at <paramref name="position"/>, which is past every position added before.</summary>
     public void Add(long position, DateOnly day, long appendedAt, IEnumerable<(GrainTarget Target, BatchShare Share)> shares)
     {
         var entry = new Entry(day, appendedAt, shares.ToDictionary(s => s.Target, s => s.Share));
@@ -30,23 +32,24 @@ internal sealed class PendingIndex
 
     public PendingShare[] For(GrainTarget target, long after) =>
         after < Head && _byTarget.TryGetValue(target, out var positions)
-            ? [.. positions.GetViewBetween(after + 1, long.MaxValue).Select(position => new PendingShare(position, _entries[position].Shares[target]))]
+            ? [.. positions[FirstAfter(positions, after)..].Select(position => new PendingShare(position, _entries[position].Shares[target]))]
             : [];
 
     /// <summary>The target's pending entry before <paramref name="position"/>, or 0: what the target must have applied first.</summary>
     public long PreviousFor(GrainTarget target, long position) =>
-        _byTarget.TryGetValue(target, out var positions) && positions.GetViewBetween(long.MinValue, position - 1) is { Count: > 0 } before ? before.Max : 0;
+        _byTarget.TryGetValue(target, out var positions) && FirstAfter(positions, position - 1) is > 0 and var count ? positions[count - 1] : 0;
 
     public void Checkpointed(GrainTarget target, long through)
     {
         if (!_byTarget.TryGetValue(target, out var positions)) return;
-        foreach (var position in positions.GetViewBetween(long.MinValue, through).ToList())
+        var covered = FirstAfter(positions, through);
+        for (var i = 0; i < covered; i++)
         {
-            positions.Remove(position);
-            var entry = _entries[position];
+            var entry = _entries[positions[i]];
             entry.Shares.Remove(target);
-            if (entry.Shares.Count == 0) _entries.Remove(position);
+            if (entry.Shares.Count == 0) _entries.Remove(positions[i]);
         }
+        positions.RemoveRange(0, covered);
         if (positions.Count == 0) _byTarget.Remove(target);
     }
 
@@ -61,6 +64,13 @@ internal sealed class PendingIndex
     /// <summary>Grains that owe a checkpoint for an entry appended before <paramref name="appendedBefore"/> (timestamps of <see cref="Add"/>).</summary>
     public IEnumerable<GrainTarget> Overdue(long appendedBefore) =>
         _entries.Values.TakeWhile(entry => entry.AppendedAt < appendedBefore).SelectMany(entry => entry.Shares.Keys).Distinct();
+
+    /// <summary>The index of the first of the ascending <paramref name="positions"/> past <paramref name="position"/>: how many are at or before it.</summary>
+    private static int FirstAfter(List<long> positions, long position)
+    {
+        var index = positions.BinarySearch(position);
+        return index >= 0 ? index + 1 : ~index;
+    }
 
     private sealed record Entry(DateOnly Day, long AppendedAt, Dictionary<GrainTarget, BatchShare> Shares);
 }

@@ -30,4 +30,32 @@ public sealed class FanOutTests(MemoryClusterFixture fixture)
         }
         Assert.Equal(BatchOutcome.AlreadyApplied, (await fixture.Grains.GetGrain<IIngestGrain>(0).IngestAsync(batch)).Outcome);
     }
+
+    [Fact]
+    public async Task Opens_of_channels_the_campaign_grain_already_applied_are_delivered_only_to_the_channel_grain()
+    {
+        var now = fixture.Time.GetUtcNow();
+        var campaignId = TestConfiguration.NewCampaignId();
+        var key = CampaignKey.Of(TestEvents.Tenant, campaignId);
+        var campaign = fixture.Grains.GetGrain<ICampaignGrain>(key);
+        var ingest = fixture.Grains.GetGrain<IIngestGrain>(0);
+
+        await ingest.IngestAsync(TestEvents.BatchOnShard(0, TestEvents.Email(campaignId, EventKind.Opened, now.AddMinutes(-3))));
+        var versionAfterFirst = await VersionAsync(campaign);
+        for (var i = 0; i < 5; i++) await ingest.IngestAsync(TestEvents.BatchOnShard(0, TestEvents.Email(campaignId, EventKind.Clicked, now.AddMinutes(-2))));
+
+        Assert.Equal(versionAfterFirst, await VersionAsync(campaign));
+        Assert.Equal(5, (await fixture.Grains.GetGrain<IEmailGrain>(key).GetEmailTabAsync(ReportWindow.AllTime)).Totals.Clicks);
+
+        // A channel the campaign grain has not seen, and a count of its own, still reach it.
+        await ingest.IngestAsync(TestEvents.BatchOnShard(0, TestEvents.Push(campaignId, EventKind.Opened, now.AddMinutes(-1))));
+        var tab = await campaign.GetCampaignTabAsync(ReportWindow.AllTime);
+        Assert.Equal([Channel.Email, Channel.Push], tab!.Channels);
+        var versionAfterPush = await VersionAsync(campaign);
+        Assert.True(versionAfterPush > versionAfterFirst);
+        await ingest.IngestAsync(TestEvents.BatchOnShard(0, TestEvents.Email(campaignId, EventKind.Delivered, now.AddMinutes(-1))));
+        Assert.Equal(1, (await campaign.GetCampaignTabAsync(ReportWindow.AllTime))!.Delivered);
+    }
+
+    private static Task<long> VersionAsync(IStatisticsGrain grain) => grain.WaitForChangeAsync(long.MinValue, TimeSpan.Zero);
 }
