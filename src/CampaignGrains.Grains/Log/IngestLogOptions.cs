@@ -35,7 +35,7 @@ public sealed class IngestLogOptions
     /// delivery to an active grain is an in-memory call; one to a grain that must activate first reads its
     /// checkpoint, so this also bounds the storage reads a fan-out over new campaigns starts at once.
     /// </summary>
-    public int MaxDeliveriesInFlight { get; set; } = 64;
+    public int MaxDeliveriesInFlight { get; set; } = 256;
 
     /// <summary>
     /// Partitions of the checkpoint table: a grain's record is in the one its id hashes to, and records of one

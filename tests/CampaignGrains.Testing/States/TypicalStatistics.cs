@@ -26,7 +26,7 @@ public static class TypicalStatistics
     /// <summary>The campaign's distinct events as the statistics model receives them, with their channel and kind.</summary>
     public static IEnumerable<(Channel Channel, EventKind Kind, StatisticsEvent Event)> Events(GeneratedCampaign campaign)
     {
-        var hasher = new ProfileHasher(Options.Create(new IngestOptions { ProfileHashKey = Convert.ToBase64String("campaigngrains-typical-state-key"u8) }));
+        using var hasher = new ProfileHasher(Options.Create(new IngestOptions { ProfileHashKey = Convert.ToBase64String("campaigngrains-typical-state-key"u8) }));
         foreach (var batch in campaign.Batches.DistinctBy(b => b.IdempotencyKey, StringComparer.Ordinal))
         {
             foreach (var e in batch.Events.DistinctBy(e => e.EventId, StringComparer.Ordinal))
